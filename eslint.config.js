@@ -1,0 +1,106 @@
+// ESLint does only what Biome can't express: the import boundaries between layers and the ban on ways of
+// starting processes that bypass the CommandRunner. Style and everything else is Biome's.
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
+const nodeImports = ['node:*', ...NODE_BUILTINS];
+const SPAWNERS = ['child_process', 'node:child_process', 'execa'];
+
+const layer = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/artifacts/**'] },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+  },
+  layer(
+    ['src/shared/**'],
+    [
+      ...nodeImports,
+      'electron',
+      'electron/*',
+      'react',
+      'react-dom',
+      'react-dom/*',
+      'zustand',
+      'execa',
+      '**/node/**',
+      '**/main/**',
+      '**/cli/**',
+      '**/renderer/**',
+      '**/preload/**',
+    ],
+    'src/shared is the pure core: no Node, DOM, Electron or other layers.',
+  ),
+  layer(
+    ['src/node/**', 'src/cli/**'],
+    [...SPAWNERS, 'electron', 'electron/*', 'react', 'react-dom', '**/main/**', '**/renderer/**', '**/preload/**'],
+    'src/node and src/cli run without Electron, and start processes only through the CommandRunner.',
+  ),
+  layer(
+    ['src/node/runners/live.ts'],
+    ['electron', 'electron/*', 'react', 'react-dom', '**/main/**', '**/renderer/**', '**/preload/**'],
+    'The live runner is the one place that starts processes.',
+  ),
+  layer(
+    ['src/main/**'],
+    [...SPAWNERS, 'react', 'react-dom', '**/renderer/**', '**/cli/**'],
+    'Main starts processes only through the CommandRunner, and never imports the renderer or the CLI.',
+  ),
+  layer(
+    ['src/renderer/**'],
+    [...nodeImports, 'electron', 'electron/*', 'execa', '**/node/**', '**/main/**', '**/cli/**', '**/preload/index*'],
+    'The renderer sees only the preload API (src/preload/api.ts types) and src/shared.',
+  ),
+  layer(
+    ['src/preload/**'],
+    [...nodeImports, 'execa', '**/node/**', '**/main/**', '**/cli/**', '**/renderer/**'],
+    'A sandboxed preload can only require electron.',
+  ),
+  {
+    files: ['src/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='shell'][value.value=true]", message: 'No shell: pass an argv array.' },
+        {
+          selector: 'CallExpression[callee.property.name=/^(exec|execSync)$/]',
+          message: 'No exec: use the CommandRunner.',
+        },
+      ],
+    },
+  },
+);

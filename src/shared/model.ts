@@ -1,0 +1,206 @@
+// The data that crosses every boundary: collectors → Snapshot → diagnose() → Diagnosis → tray, renderer, CLI,
+// bundles. Plain serialisable objects only (no classes, no Dates, no Maps): they go through IPC and JSON.
+
+export type Platform = 'darwin' | 'linux';
+
+/** One IPv4 address on an interface, in the order the OS lists it (on macOS that order decides NAT). */
+export interface Ipv4Address {
+  address: string;
+  prefixLength: number;
+  /** Point-to-point peer (`inet A --> B`), when there is one. */
+  peer?: string;
+  broadcast?: string;
+  /** Linux: the kernel's `secondary` flag. Absent on macOS, which has no such notion. */
+  secondary?: boolean;
+  /** Linux: seconds of valid lifetime left; null = forever (static). Absent on macOS. */
+  validLifetime?: number | null;
+  /** Linux: the kernel's `dynamic` flag (address from DHCP or SLAAC). */
+  dynamic?: boolean;
+}
+
+export interface NetInterface {
+  name: string;
+  flags: string[];
+  up: boolean;
+  running: boolean;
+  pointToPoint: boolean;
+  mac?: string;
+  ipv4: Ipv4Address[];
+  /** Bridge members (`member: vmenet0` on macOS, `master` links on Linux). Empty for non-bridges. */
+  members: string[];
+}
+
+export interface Route {
+  /** `default` or a destination as the OS printed it, normalised to CIDR where possible (`192.168.64.0/24`). */
+  destination: string;
+  /** Next-hop address, or null for on-link routes (`link#20`, an interface name, or no `via`). */
+  gateway: string | null;
+  interface: string | null;
+  flags: string[];
+  /** macOS `I` flag: a route scoped to one interface (not the global default). */
+  scoped: boolean;
+  /** Linux `src`/prefsrc. */
+  prefsrc?: string;
+  metric?: number;
+}
+
+/** `route -n get default` on macOS; on Linux the collector fills it from the main table's default route. */
+export interface RouteLookup {
+  destination: string;
+  gateway: string | null;
+  interface: string | null;
+  flags: string[];
+}
+
+/** The accepted DHCP packet for one interface (`ipconfig getpacket IF`). */
+export interface DhcpLease {
+  interface: string;
+  yiaddr: string;
+  router: string | null;
+  subnetMask: string | null;
+  leaseTimeSeconds: number | null;
+  serverIdentifier: string | null;
+}
+
+export interface TargetProbe {
+  /** `host:port` as configured. */
+  target: string;
+  ok: boolean;
+  /** Milliseconds until connected, when it connected. */
+  ms: number | null;
+  /** What went wrong, in the words of the tool that tried (`timeout`, `ECONNREFUSED`, `no route to host`). */
+  error: string | null;
+}
+
+/** A TCP connect from the host to a target, bound to one of the egress interface's addresses. */
+export interface HostProbe extends TargetProbe {
+  source: string;
+}
+
+export interface DnsLookup {
+  name: string;
+  ok: boolean;
+  addresses: string[];
+  error: string | null;
+}
+
+/** What the one script run inside the VM (`minikube ssh`) reported. Each part null when its section was absent. */
+export interface VmProbe {
+  routes: Route[] | null;
+  nameservers: string[] | null;
+  dns: DnsLookup | null;
+  targets: TargetProbe[];
+}
+
+export type VmAvailability =
+  /** minikube answered. */
+  | 'ok'
+  /** No `minikube` executable on PATH. */
+  | 'not-installed'
+  /** minikube (status or ssh) did not answer in time and was stopped. */
+  | 'timeout'
+  /** minikube ran and failed in a way that says nothing about the VM (bad profile, crash). */
+  | 'failed';
+
+export interface VmObservation {
+  provider: 'minikube';
+  profile: string;
+  availability: VmAvailability;
+  /** minikube's own word for the host/VM state: `Running`, `Stopped`, `Paused`, `Nonexistent`… null when unknown. */
+  state: string | null;
+  /** null when the probe was not run (VM not running) or failed; see `probeError`. */
+  probe: VmProbe | null;
+  probeError: string | null;
+}
+
+export type InputProblem = 'missing' | 'unparseable' | 'too-large' | 'failed' | 'timeout' | 'not-found';
+
+/** Why some part of a Snapshot is absent. `source` is the bundle file name the part comes from. */
+export interface InputNote {
+  source: string;
+  problem: InputProblem;
+  detail: string;
+}
+
+/** Everything the collectors saw at one moment. Any part may be null: what depends on it becomes unknown. */
+export interface Snapshot {
+  platform: Platform;
+  takenAt: string;
+  interfaces: NetInterface[] | null;
+  routes: Route[] | null;
+  defaultRoute: RouteLookup | null;
+  /** Per interface name: its lease, or null when the interface has no DHCP lease. Null as a whole: not collected. */
+  leases: Record<string, DhcpLease | null> | null;
+  vm: VmObservation | null;
+  hostProbes: HostProbe[] | null;
+  inputs: InputNote[];
+}
+
+// ---- Diagnosis: exactly the object `bridgelight check --json` prints (a public contract) ----
+
+export type Light = 'green' | 'yellow' | 'red' | 'unknown';
+
+export const HOP_IDS = ['vm', 'bridge', 'nat', 'egress', 'gateway', 'internet'] as const;
+export type HopId = (typeof HOP_IDS)[number];
+
+export interface Hop {
+  id: HopId;
+  light: Light;
+  summary: string;
+}
+
+export type AddressRole = 'dhcp' | 'link-local' | 'stale' | 'static' | 'unknown';
+
+export interface EgressAddress {
+  address: string;
+  prefixLength: number;
+  role: AddressRole;
+  evidence: string[];
+}
+
+export interface EgressInfo {
+  interface: string;
+  gateway: string | null;
+  natSource: string | null;
+  addresses: EgressAddress[];
+}
+
+export interface BridgeInfo {
+  interface: string;
+  address: string;
+  members: string[];
+}
+
+export interface VmInfo {
+  provider: 'minikube';
+  profile: string;
+  state: string | null;
+  gateway: string | null;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Fix {
+  action: 'remove-address';
+  interface: string;
+  address: string;
+  command: string;
+}
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  title: string;
+  detail: string;
+  evidence: string[];
+  fix: Fix | null;
+}
+
+export interface Diagnosis {
+  verdict: Light;
+  egress: EgressInfo | null;
+  bridge: BridgeInfo | null;
+  vm: VmInfo | null;
+  hops: Hop[];
+  findings: Finding[];
+}
