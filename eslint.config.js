@@ -71,7 +71,7 @@ export default tseslint.config(
     'src/node and src/cli run without Electron, and start processes only through the CommandRunner.',
   ),
   layer(
-    ['src/node/runners/live.ts'],
+    ['src/node/runners/live.ts', 'src/node/runners/live-stream.ts'],
     ['electron', 'electron/*', 'react', 'react-dom', '**/main/**', '**/renderer/**', '**/preload/**'],
     'The live runner is the one place that starts processes.',
   ),

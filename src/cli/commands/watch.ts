@@ -1,0 +1,62 @@
+import { hostPlatform, livePorts } from '../../node/engine';
+import { createEventSource } from '../../node/event-source';
+import { Monitor, type MonitorUpdate } from '../../node/monitor';
+import type { Diagnosis } from '../../shared/model';
+import type { CommandContext } from '../context';
+import { CHECK_OPTIONS, checkOptionsFrom, parseCommandArgs } from '../options';
+import { createStyle, GLYPH, type Style, VERDICT_WORD } from '../style';
+
+const LIGHT_RANK = { red: 0, yellow: 1, unknown: 2, green: 3 } as const;
+
+/** The one line a person reads: time, light, verdict, finding ids, and the worst hop's words. */
+export function watchLine(update: MonitorUpdate, style: Style): string {
+  const { diagnosis } = update;
+  const worst = [...diagnosis.hops].sort((a, b) => LIGHT_RANK[a.light] - LIGHT_RANK[b.light])[0];
+  const time = update.at.slice(11, 19);
+  const ids = diagnosis.findings.map((finding) => finding.id).join(', ') || 'no findings';
+  const word = style.light(
+    diagnosis.verdict,
+    `${GLYPH[diagnosis.verdict]} ${VERDICT_WORD[diagnosis.verdict].padEnd(9)}`,
+  );
+  return `${style.dim(time)}  ${word} ${ids}${worst && worst.light !== 'green' ? ` — ${worst.summary}` : ''}\n`;
+}
+
+export function watchJson(update: MonitorUpdate): string {
+  const { diagnosis } = update;
+  const line: { at: string; phase: string; reason: string } & Diagnosis = {
+    at: update.at,
+    phase: update.phase,
+    reason: update.reason,
+    ...diagnosis,
+  };
+  return `${JSON.stringify(line)}\n`;
+}
+
+export async function runWatch(args: string[], context: CommandContext): Promise<number> {
+  const { values } = parseCommandArgs(args, CHECK_OPTIONS);
+  const platform = hostPlatform();
+  const check = { ...checkOptionsFrom(values), timeouts: context.timeouts };
+  const monitor = new Monitor(livePorts(), createEventSource(platform), {
+    platform,
+    check,
+    timing: context.watchTiming,
+  });
+  const style = createStyle(Boolean(context.stdout.isTTY) && !process.env.NO_COLOR);
+  const print = (update: MonitorUpdate) =>
+    context.stdout.write(values.json ? watchJson(update) : watchLine(update, style));
+  let first = true;
+  monitor.subscribe((update) => {
+    // The state at start always prints; after that only changes do.
+    if (first || update.changed) print(update);
+    first = false;
+  });
+  if (!values.json && context.stderr.isTTY)
+    context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
+  await monitor.start();
+  await new Promise<void>((resolve) => {
+    if (context.signal?.aborted) resolve();
+    context.signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+  monitor.stop();
+  return 0;
+}

@@ -1,0 +1,33 @@
+// What a command may touch of the outside world, passed in so tests can run commands in-process.
+import type { CheckOptions } from '../node/engine';
+import type { MonitorTiming } from '../node/monitor';
+
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CommandContext {
+  stdout: Output;
+  stderr: Output;
+  stdin?: NodeJS.ReadStream;
+  version: string;
+  /** Overrides for collector timeouts (tests shorten them). */
+  timeouts?: CheckOptions['timeouts'];
+  watchTiming?: Partial<MonitorTiming>;
+  /** Aborted on Ctrl-C / SIGTERM: long-running commands (watch) end cleanly. */
+  signal?: AbortSignal;
+  /** Where the privileged helper is (tests point at the repository's copy). */
+  helperPath?: string;
+}
+
+declare const __BRIDGELIGHT_VERSION__: string | undefined;
+
+export function defaultContext(): CommandContext {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    version: typeof __BRIDGELIGHT_VERSION__ === 'string' ? __BRIDGELIGHT_VERSION__ : 'dev',
+  };
+}

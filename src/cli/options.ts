@@ -1,0 +1,48 @@
+// Options shared by check, watch, fix and bundle, validated before anything runs.
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { CheckOptions } from '../node/engine';
+import { EXIT, UserError } from '../node/errors';
+import { isHostName, parseTarget } from '../shared/targets';
+
+export const CHECK_OPTIONS = {
+  json: { type: 'boolean' },
+  profile: { type: 'string' },
+  probe: { type: 'string', multiple: true },
+  'no-probe': { type: 'boolean' },
+  'dns-name': { type: 'string' },
+} as const;
+
+const PROFILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  positionals = 0,
+) {
+  const parsed = parseArgs({ args, options, allowPositionals: true, strict: true as const });
+  if (parsed.positionals.length > positionals)
+    throw new UserError(`unexpected argument "${parsed.positionals[positionals]}"`, EXIT.usage);
+  return parsed;
+}
+
+export function checkOptionsFrom(values: {
+  profile?: string;
+  probe?: string[];
+  'no-probe'?: boolean;
+  'dns-name'?: string;
+}): CheckOptions {
+  if (values.profile !== undefined && !PROFILE.test(values.profile))
+    throw new UserError(`--profile "${values.profile}" is not a minikube profile name`, EXIT.usage);
+  for (const target of values.probe ?? [])
+    if (!parseTarget(target)) throw new UserError(`--probe "${target}" is not HOST:PORT`, EXIT.usage);
+  if (values['dns-name'] !== undefined && !isHostName(values['dns-name']))
+    throw new UserError(`--dns-name "${values['dns-name']}" is not a DNS name`, EXIT.usage);
+  if (values['no-probe'] && values.probe?.length)
+    throw new UserError('--probe and --no-probe contradict each other', EXIT.usage);
+  return {
+    profile: values.profile,
+    probeTargets: values.probe?.length ? values.probe : undefined,
+    dnsName: values['dns-name'],
+    probe: !values['no-probe'],
+  };
+}

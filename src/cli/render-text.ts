@@ -1,0 +1,82 @@
+// The human form of a Diagnosis: the path drawn hop by hop, the egress addresses and their roles, then the
+// findings with their evidence and the exact fix command.
+import type { Diagnosis, Finding, Hop } from '../shared/model';
+import { GLYPH, SEVERITY_LIGHT, type Style, VERDICT_WORD } from './style';
+
+const HOP_LABEL: Record<Hop['id'], string> = {
+  vm: 'VM',
+  bridge: 'bridge',
+  nat: 'NAT',
+  egress: 'egress',
+  gateway: 'gateway',
+  internet: 'internet',
+};
+
+function renderHops(diagnosis: Diagnosis, style: Style): string[] {
+  return diagnosis.hops
+    .flatMap((hop, index) => {
+      const connector = index === diagnosis.hops.length - 1 ? ' ' : '│';
+      const label = HOP_LABEL[hop.id].padEnd(8);
+      return [
+        `  ${style.light(hop.light, GLYPH[hop.light])}  ${style.bold(label)} ${hop.summary}`,
+        `  ${style.dim(connector)}`,
+      ];
+    })
+    .slice(0, -1);
+}
+
+function renderAddresses(diagnosis: Diagnosis, style: Style): string[] {
+  const egress = diagnosis.egress;
+  if (!egress || egress.addresses.length === 0) return [];
+  const lines = [`${style.bold(`${egress.interface} addresses`)} ${style.dim('(in the order the OS lists them)')}`];
+  egress.addresses.forEach((entry, index) => {
+    const cidr = `${entry.address}/${entry.prefixLength}`.padEnd(20);
+    const nat = entry.address === egress.natSource ? '  ← NAT source' : '';
+    const light = entry.role === 'stale' ? 'red' : entry.role === 'unknown' ? 'unknown' : 'green';
+    lines.push(`  ${index + 1}. ${cidr} ${style.light(light, entry.role.padEnd(10))}${nat}`);
+  });
+  return lines;
+}
+
+function renderFinding(finding: Finding, style: Style): string[] {
+  const light = SEVERITY_LIGHT[finding.severity];
+  const lines = [
+    `${style.light(light, `${GLYPH[light]} ${finding.severity.toUpperCase()}`)}  ${style.bold(finding.title)} ${style.dim(`[${finding.id}]`)}`,
+    ...wrap(finding.detail, 96).map((line) => `    ${line}`),
+  ];
+  if (finding.evidence.length > 0) {
+    lines.push(`    ${style.dim('evidence:')}`);
+    for (const item of finding.evidence) lines.push(`      • ${item}`);
+  }
+  if (finding.fix) {
+    lines.push(`    ${style.bold('fix:')} ${finding.fix.command}`);
+    lines.push(`    ${style.dim(`or:  bridgelight fix ${finding.id}`)}`);
+  }
+  return lines;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+export function renderText(diagnosis: Diagnosis, style: Style): string {
+  const verdict = diagnosis.verdict;
+  const header = `${style.bold('bridgelight')} ${style.dim('· minikube VM → internet')}   ${style.light(verdict, `${GLYPH[verdict]} ${VERDICT_WORD[verdict]}`)}`;
+  const sections: string[][] = [[header, ''], renderHops(diagnosis, style)];
+  const addresses = renderAddresses(diagnosis, style);
+  if (addresses.length > 0) sections.push(['', ...addresses]);
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const findings = [...diagnosis.findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  for (const finding of findings) sections.push(['', ...renderFinding(finding, style)]);
+  if (findings.length === 0) sections.push(['', style.dim('No findings.')]);
+  return `${sections.flat().join('\n')}\n`;
+}

@@ -1,0 +1,33 @@
+// Terminal styling: colour only on a TTY and only when NO_COLOR is unset; the glyphs carry the meaning
+// on their own, so output stays readable piped, in logs, and for colour-blind users.
+import type { Light, Severity } from '../shared/model';
+
+export interface Style {
+  light(light: Light, text: string): string;
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+const CODES: Record<Light, string> = { green: '32', yellow: '33', red: '31', unknown: '90' };
+
+export function createStyle(color: boolean): Style {
+  const wrap = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  return {
+    light: (light, text) => wrap(CODES[light], text),
+    bold: (text) => wrap('1', text),
+    dim: (text) => wrap('2', text),
+  };
+}
+
+export function wantsColor(stream: NodeJS.WriteStream): boolean {
+  return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
+}
+
+export const GLYPH: Record<Light, string> = { green: '✓', yellow: '▲', red: '✕', unknown: '?' };
+export const VERDICT_WORD: Record<Light, string> = {
+  green: 'ALL CLEAR',
+  yellow: 'DEGRADED',
+  red: 'BROKEN',
+  unknown: 'UNKNOWN',
+};
+export const SEVERITY_LIGHT: Record<Severity, Light> = { error: 'red', warning: 'yellow', info: 'unknown' };

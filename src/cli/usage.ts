@@ -1,0 +1,18 @@
+export const USAGE = `bridgelight: is the path from your minikube VM to the internet healthy, hop by hop?
+
+Usage:
+  bridgelight check  [--json] [--replay DIR] [--profile NAME] [--probe HOST:PORT]... [--no-probe] [--dns-name NAME]
+  bridgelight watch  [--json] [--profile NAME] [--probe HOST:PORT]... [--dns-name NAME]
+  bridgelight fix    FINDING-ID [--yes] [--profile NAME] [--probe HOST:PORT]...
+  bridgelight bundle OUT_DIR [--redact] [--profile NAME] [--probe HOST:PORT]...
+
+  --json            one JSON object (check) or one object per line (watch)
+  --replay DIR      diagnose a support bundle instead of this machine
+  --profile NAME    minikube profile (default: minikube)
+  --probe H:P       TCP target to probe from the host and the VM (repeatable; replaces the defaults)
+  --no-probe        no TCP probes from the host (the VM script still runs)
+  --dns-name NAME   name the VM looks up (default: registry.k8s.io)
+
+Exit status: check: 0 green, 1 yellow, 2 red, 3 unknown. fix: 0 fixed and green (or nothing to fix),
+1 declined or still not green, 2 refused or failed. All: 64 usage, 65 bad input, 66 missing input.
+`;

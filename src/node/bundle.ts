@@ -1,0 +1,213 @@
+// Support bundles (format v1, a public contract): the recording runner writes one, the replay runner reads
+// one back through the same CommandRunner port, so a bundle diagnoses exactly as the live machine did.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  BUNDLE_FILES,
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  type BundleManifest,
+  MAX_BUNDLE_FILE_BYTES,
+  type RecordedCommand,
+} from '../shared/bundle-format';
+import type { CommandResult, CommandRunner, CommandSpec } from '../shared/command';
+import type { HostProbe } from '../shared/model';
+import { EXIT, UserError } from './errors';
+import type { HostProber } from './probes';
+
+/** A file the replay runner could not hand over, and why. */
+export interface Unavailable {
+  problem: 'missing' | 'too-large';
+  detail: string;
+}
+
+export type ReplayResult = CommandResult & { unavailable?: Unavailable };
+
+const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function validateManifest(value: unknown): BundleManifest {
+  if (!isRecord(value)) throw new UserError('manifest.json is not a JSON object', EXIT.dataErr);
+  if (value.format !== BUNDLE_FORMAT)
+    throw new UserError(`manifest.json: format is not "${BUNDLE_FORMAT}"`, EXIT.dataErr);
+  if (value.version !== BUNDLE_VERSION)
+    throw new UserError(
+      `manifest.json: version ${JSON.stringify(value.version)} is not supported (this bridgelight reads version ${BUNDLE_VERSION})`,
+      EXIT.dataErr,
+    );
+  if (value.platform !== 'darwin' && value.platform !== 'linux')
+    throw new UserError('manifest.json: platform must be "darwin" or "linux"', EXIT.dataErr);
+  if (typeof value.createdAt !== 'string' || Number.isNaN(Date.parse(value.createdAt)))
+    throw new UserError('manifest.json: createdAt must be an ISO-8601 time', EXIT.dataErr);
+  if (value.commands !== undefined && !isRecord(value.commands))
+    throw new UserError('manifest.json: commands must be an object', EXIT.dataErr);
+  return value as unknown as BundleManifest;
+}
+
+export function readManifest(dir: string): BundleManifest {
+  if (!existsSync(dir)) throw new UserError(`${dir}: no such bundle folder`, EXIT.noInput);
+  if (!statSync(dir).isDirectory())
+    throw new UserError(`${dir}: a bundle is a folder, and this is not one`, EXIT.dataErr);
+  const path = join(dir, BUNDLE_FILES.manifest);
+  if (!existsSync(path))
+    throw new UserError(`${dir}: no manifest.json, so this is not a bridgelight bundle`, EXIT.dataErr);
+  if (statSync(path).size > MAX_BUNDLE_FILE_BYTES)
+    throw new UserError(`${path}: larger than 8 MB, refused`, EXIT.dataErr);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UserError(`${path}: not valid JSON (${(error as Error).message})`, EXIT.dataErr);
+  }
+  return validateManifest(value);
+}
+
+type FileRead = { text: string } | { unavailable: Unavailable };
+
+/** Reads one bundle file, refusing names that could leave the folder and files over 8 MB. */
+export function readBundleFile(dir: string, name: string): FileRead {
+  if (!SAFE_FILE_NAME.test(name))
+    return { unavailable: { problem: 'missing', detail: `${name}: not a bundle file name` } };
+  const path = join(dir, name);
+  if (!existsSync(path)) return { unavailable: { problem: 'missing', detail: `${name} is not in the bundle` } };
+  const size = statSync(path).size;
+  if (size > MAX_BUNDLE_FILE_BYTES)
+    return {
+      unavailable: {
+        problem: 'too-large',
+        detail: `${name} is ${(size / 1048576).toFixed(1)} MB, over the 8 MB limit: refused`,
+      },
+    };
+  return { text: readFileSync(path, 'utf8') };
+}
+
+const EMPTY: Omit<CommandResult, 'stdout'> = {
+  stderr: '',
+  exitCode: 0,
+  timedOut: false,
+  notFound: false,
+  durationMs: 0,
+};
+
+export function createReplayRunner(dir: string, manifest: BundleManifest): CommandRunner {
+  return {
+    async run(spec: CommandSpec): Promise<ReplayResult> {
+      const recorded = manifest.commands?.[spec.key];
+      if (recorded?.notFound || recorded?.timedOut)
+        return { ...EMPTY, stdout: '', exitCode: null, notFound: recorded.notFound, timedOut: recorded.timedOut };
+      const read = readBundleFile(dir, spec.key);
+      if ('unavailable' in read) return { ...EMPTY, stdout: '', exitCode: null, unavailable: read.unavailable };
+      return { ...EMPTY, stdout: read.text, exitCode: recorded?.exitCode ?? 0 };
+    },
+  };
+}
+
+export interface ReplayProbes {
+  prober: HostProber;
+  /** Set when probes.json is present but unusable. */
+  problem: string | null;
+}
+
+function isHostProbe(value: unknown): value is HostProbe {
+  return (
+    isRecord(value) &&
+    typeof value.source === 'string' &&
+    typeof value.target === 'string' &&
+    typeof value.ok === 'boolean' &&
+    (value.ms === null || typeof value.ms === 'number') &&
+    (value.error === null || typeof value.error === 'string')
+  );
+}
+
+export function createReplayProber(dir: string): ReplayProbes {
+  const read = readBundleFile(dir, BUNDLE_FILES.probes);
+  if ('unavailable' in read) {
+    const problem = read.unavailable.problem === 'too-large' ? read.unavailable.detail : null;
+    return { prober: { probe: async () => null }, problem };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(read.text);
+  } catch {
+    return { prober: { probe: async () => null }, problem: 'probes.json is not valid JSON' };
+  }
+  if (!Array.isArray(value) || !value.every(isHostProbe))
+    return { prober: { probe: async () => null }, problem: 'probes.json is not a list of probe results' };
+  return { prober: { probe: async () => value as HostProbe[] }, problem: null };
+}
+
+/** Wraps a live runner and prober; everything they return is written into `dir` as a bundle. */
+export class BundleRecorder {
+  readonly commands: Record<string, RecordedCommand> = {};
+  private probes: HostProbe[] | null = null;
+  private readonly outputs = new Map<string, string>();
+
+  constructor(
+    readonly dir: string,
+    private readonly transform: (text: string) => string = (text) => text,
+  ) {}
+
+  runner(inner: CommandRunner): CommandRunner {
+    return {
+      run: async (spec) => {
+        const result = await inner.run(spec);
+        this.commands[spec.key] = {
+          argv: [...spec.argv],
+          exitCode: result.exitCode,
+          timedOut: result.timedOut,
+          notFound: result.notFound,
+          durationMs: result.durationMs,
+        };
+        if (!result.notFound && !result.timedOut) {
+          this.outputs.set(spec.key, result.stdout);
+          this.writeFile(spec.key, result.stdout);
+        }
+        return result;
+      },
+    };
+  }
+
+  prober(inner: HostProber): HostProber {
+    return {
+      probe: async (sources, targets, timeoutMs) => {
+        const result = await inner.probe(sources, targets, timeoutMs);
+        this.probes = result;
+        return result;
+      },
+    };
+  }
+
+  /** What a recorded command printed, before redaction. */
+  lastOutput(key: string): string | undefined {
+    return this.outputs.get(key);
+  }
+
+  writeFile(name: string, text: string): void {
+    if (!SAFE_FILE_NAME.test(name)) throw new Error(`refusing to write bundle file ${JSON.stringify(name)}`);
+    writeFileSync(join(this.dir, name), this.transform(text));
+  }
+
+  finish(manifest: Omit<BundleManifest, 'commands'>): void {
+    if (this.probes) this.writeFile(BUNDLE_FILES.probes, `${JSON.stringify(this.probes, null, 2)}\n`);
+    const full: BundleManifest = { ...manifest, commands: this.commands };
+    writeFileSync(join(this.dir, BUNDLE_FILES.manifest), `${JSON.stringify(full, null, 2)}\n`);
+  }
+}
+
+/** Creates the output folder for a new bundle: it must not exist yet or be empty, so nothing is overwritten. */
+export function prepareBundleDir(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new UserError(`${dir}: exists and is not a folder`, EXIT.cantCreate);
+    if (readdirSync(dir).length > 0)
+      throw new UserError(`${dir}: folder is not empty; choose a new one`, EXIT.cantCreate);
+    return;
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new UserError(`${dir}: cannot create (${(error as NodeJS.ErrnoException).code ?? 'error'})`, EXIT.cantCreate);
+  }
+}

@@ -1,0 +1,232 @@
+// The watch engine (shared by `bridgelight watch` and the menu-bar app). Address/route events trigger a cheap
+// structural check at once (a second address shows up without waiting for any probe); probes and the one
+// `minikube ssh` follow as a refinement, rate-limited and coalesced, so a flapping address can neither flood
+// the network nor grow a queue; a slow timer re-checks everything as a safety net.
+import { diagnose } from '../shared/diagnosis';
+import type { Diagnosis, HostProbe, InputNote, Platform, Snapshot, VmObservation } from '../shared/model';
+import {
+  type CollectPorts,
+  collectHost,
+  collectHostProbes,
+  collectVm,
+  type HostPart,
+  Notes,
+  probeSources,
+} from './collect';
+import type { CheckOptions } from './engine';
+import { collectOptions } from './engine';
+import type { EventSource } from './event-source';
+
+export type UpdatePhase = 'start' | 'structural' | 'refined' | 'recheck' | 'timer';
+
+export interface MonitorUpdate {
+  at: string;
+  phase: UpdatePhase;
+  /** What triggered it: `address add en0`, `timer`, `user`… */
+  reason: string;
+  diagnosis: Diagnosis;
+  snapshot: Snapshot;
+  /** False when the diagnosis is the same as the previous update's. */
+  changed: boolean;
+}
+
+export interface MonitorTiming {
+  /** Wait after an event for more events before looking (address changes come in bursts). */
+  debounceMs: number;
+  /** Least time between two probe rounds, whatever the events. */
+  minRefineIntervalMs: number;
+  /** Full re-check interval when nothing happens. */
+  slowIntervalMs: number;
+}
+
+export const DEFAULT_TIMING: MonitorTiming = { debounceMs: 25, minRefineIntervalMs: 3_000, slowIntervalMs: 120_000 };
+
+export interface MonitorOptions {
+  platform: Platform;
+  check: CheckOptions;
+  timing?: Partial<MonitorTiming>;
+  now?: () => Date;
+}
+
+type Listener = (update: MonitorUpdate) => void;
+
+export class Monitor {
+  private readonly listeners = new Set<Listener>();
+  private readonly timing: MonitorTiming;
+  private host: (HostPart & { inputs: InputNote[] }) | null = null;
+  private vm: { observation: VmObservation | null; inputs: InputNote[] } = { observation: null, inputs: [] };
+  private probes: HostProbe[] | null = null;
+  private lastKey: string | null = null;
+  private latestUpdate: MonitorUpdate | null = null;
+  private debounceTimer: NodeJS.Timeout | null = null;
+  private slowTimer: NodeJS.Timeout | null = null;
+  private pendingStructural: string | null = null;
+  private pendingRefine: { reason: string; phase: UpdatePhase } | null = null;
+  private lastRefineAt = Number.NEGATIVE_INFINITY;
+  private draining: Promise<void> | null = null;
+  private stopped = false;
+  private sleeping: { timer: NodeJS.Timeout; wake: () => void } | null = null;
+
+  constructor(
+    private readonly ports: CollectPorts,
+    private readonly events: EventSource | null,
+    private readonly options: MonitorOptions,
+  ) {
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  latest(): MonitorUpdate | null {
+    return this.latestUpdate;
+  }
+
+  /** Starts listening and runs the first full check; resolves when that check has been published. */
+  async start(): Promise<MonitorUpdate> {
+    this.events?.start(
+      (event) => this.onEvent(`${event.kind} ${event.action}${event.interface ? ` ${event.interface}` : ''}`),
+      () => {
+        // The stream died (tool missing, killed): the slow timer still keeps the picture current.
+      },
+    );
+    this.scheduleSlowTimer();
+    return this.request('start', 'start');
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.events?.stop();
+    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    if (this.slowTimer) clearTimeout(this.slowTimer);
+    if (this.sleeping) {
+      clearTimeout(this.sleeping.timer);
+      this.sleeping.wake();
+    }
+    this.listeners.clear();
+  }
+
+  /** A full check now (user asked, machine woke up); resolves with its update. */
+  recheck(reason = 'user'): Promise<MonitorUpdate> {
+    return this.request('recheck', reason);
+  }
+
+  /** Something changed on the network (an OS event, or the app's own knowledge after a fix). */
+  onEvent(reason: string): void {
+    if (this.stopped) return;
+    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    this.debounceTimer = setTimeout(() => {
+      this.debounceTimer = null;
+      this.pendingStructural = reason;
+      this.drain();
+    }, this.timing.debounceMs);
+  }
+
+  private async request(phase: UpdatePhase, reason: string): Promise<MonitorUpdate> {
+    this.pendingStructural = reason;
+    this.pendingRefine = { reason, phase };
+    this.lastRefineAt = Number.NEGATIVE_INFINITY;
+    await this.drain();
+    // A drain that was already running may have finished this request in an earlier pass.
+    while (this.pendingStructural || this.pendingRefine) await this.drain();
+    if (!this.latestUpdate) throw new Error('monitor stopped before its first check');
+    return this.latestUpdate;
+  }
+
+  private drain(): Promise<void> {
+    this.draining ??= this.loop().finally(() => {
+      this.draining = null;
+    });
+    return this.draining;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped && (this.pendingStructural || this.pendingRefine)) {
+      if (this.pendingStructural) {
+        const reason = this.pendingStructural;
+        this.pendingStructural = null;
+        await this.structural(reason);
+        this.pendingRefine ??= { reason, phase: 'refined' };
+        continue;
+      }
+      const wait = this.lastRefineAt + this.timing.minRefineIntervalMs - Date.now();
+      if (wait > 0) {
+        await this.sleep(wait);
+        continue; // events that arrived meanwhile get their structural look first
+      }
+      const refine = this.pendingRefine;
+      this.pendingRefine = null;
+      if (refine) await this.refine(refine.phase, refine.reason);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        this.sleeping = null;
+        resolve();
+      };
+      this.sleeping = { timer: setTimeout(wake, ms), wake };
+    });
+  }
+
+  private checkOptions() {
+    return collectOptions(this.options.platform, this.options.check);
+  }
+
+  /** Host only, at once: interfaces and routes; earlier probe results kept for the addresses still present. */
+  private async structural(reason: string): Promise<void> {
+    this.host = await collectHost(this.ports, this.checkOptions());
+    const sources = new Set(probeSources(this.host));
+    this.probes = this.probes?.filter((probe) => sources.has(probe.source)) ?? null;
+    this.publish('structural', reason);
+  }
+
+  /** Probes from every egress address and the VM's one ssh, then the refined diagnosis. */
+  private async refine(phase: UpdatePhase, reason: string): Promise<void> {
+    const options = this.checkOptions();
+    const host = this.host ?? (await collectHost(this.ports, options));
+    const notes = new Notes();
+    const [probes, observation] = await Promise.all([
+      collectHostProbes(this.ports, options, host),
+      collectVm(this.ports, options, notes),
+    ]);
+    this.lastRefineAt = Date.now();
+    this.probes = probes;
+    this.vm = { observation, inputs: notes.list };
+    this.publish(phase === 'refined' ? 'refined' : phase, reason);
+  }
+
+  private publish(phase: UpdatePhase, reason: string): void {
+    if (!this.host || this.stopped) return;
+    const snapshot: Snapshot = {
+      platform: this.options.platform,
+      takenAt: (this.options.now?.() ?? new Date()).toISOString(),
+      interfaces: this.host.interfaces,
+      routes: this.host.routes,
+      defaultRoute: this.host.defaultRoute,
+      leases: this.host.leases,
+      vm: this.vm.observation,
+      hostProbes: this.probes,
+      inputs: [...this.host.inputs, ...this.vm.inputs],
+    };
+    const diagnosis = diagnose(snapshot);
+    const key = JSON.stringify(diagnosis);
+    const changed = key !== this.lastKey;
+    this.lastKey = key;
+    const update: MonitorUpdate = { at: snapshot.takenAt, phase, reason, diagnosis, snapshot, changed };
+    this.latestUpdate = update;
+    for (const listener of this.listeners) listener(update);
+  }
+
+  private scheduleSlowTimer(): void {
+    if (this.stopped) return;
+    this.slowTimer = setTimeout(() => {
+      this.pendingStructural = 'timer';
+      this.pendingRefine = { reason: 'timer', phase: 'timer' };
+      this.drain().finally(() => this.scheduleSlowTimer());
+    }, this.timing.slowIntervalMs);
+  }
+}
