@@ -1,12 +1,22 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI itself is built by `npm run build` into out/cli.
+// Thin launcher for the CLI that `npm run build` writes to out/cli. In a fresh checkout (npm ci runs no build
+// scripts here: .npmrc has ignore-scripts) it builds the CLI once, so `npx bridgelight check` just works.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = fileURLToPath(new URL('../out/cli/bridgelight.js', import.meta.url));
+
 if (!existsSync(entry)) {
-  process.stderr.write('bridgelight: the CLI is not built yet; run `npm run build` first.\n');
-  process.exit(66);
+  let vite;
+  try {
+    vite = await import('vite');
+  } catch {
+    process.stderr.write('bridgelight: the CLI is not built and vite is not installed; run `npm ci && npm run build`.\n');
+    process.exit(66);
+  }
+  process.stderr.write('bridgelight: building the CLI once (npm run build does this too)…\n');
+  await vite.build({ root, configFile: fileURLToPath(new URL('../vite.cli.config.ts', import.meta.url)), logLevel: 'error' });
 }
 const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));

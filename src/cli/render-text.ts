@@ -16,7 +16,7 @@ function renderHops(diagnosis: Diagnosis, style: Style): string[] {
   return diagnosis.hops
     .flatMap((hop, index) => {
       const connector = index === diagnosis.hops.length - 1 ? ' ' : '│';
-      const label = HOP_LABEL[hop.id].padEnd(8);
+      const label = HOP_LABEL[hop.id].padEnd(9);
       return [
         `  ${style.light(hop.light, GLYPH[hop.light])}  ${style.bold(label)} ${hop.summary}`,
         `  ${style.dim(connector)}`,
@@ -33,7 +33,7 @@ function renderAddresses(diagnosis: Diagnosis, style: Style): string[] {
     const cidr = `${entry.address}/${entry.prefixLength}`.padEnd(20);
     const nat = entry.address === egress.natSource ? '  ← NAT source' : '';
     const light = entry.role === 'stale' ? 'red' : entry.role === 'unknown' ? 'unknown' : 'green';
-    lines.push(`  ${index + 1}. ${cidr} ${style.light(light, entry.role.padEnd(10))}${nat}`);
+    lines.push(`  ${index + 1}. ${cidr} ${style.light(light, nat ? entry.role.padEnd(10) : entry.role)}${nat}`);
   });
   return lines;
 }

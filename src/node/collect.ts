@@ -73,7 +73,9 @@ export interface HostPart {
 export class Notes {
   readonly list: InputNote[] = [];
   add(source: string, problem: InputNote['problem'], detail: string): void {
-    this.list.push({ source, problem, detail });
+    // One line each: a parser quoting a whole bad file would drown the finding that cites it.
+    const line = detail.replace(/\s+/g, ' ').trim();
+    this.list.push({ source, problem, detail: line.length > 160 ? `${line.slice(0, 157)}…` : line });
   }
 }
 
@@ -274,8 +276,9 @@ export async function collectVm(
   }
   const parsed = parseMinikubeStatus(status.text);
   if (!parsed.ok) {
+    // Unreadable output says nothing about the VM: its hops become unknown and the note names the file.
     notes.add(BUNDLE_FILES.minikubeStatus, 'unparseable', parsed.error);
-    return { ...base, availability: 'failed' };
+    return null;
   }
   const state = parsed.value.state;
   if (state !== 'Running') return { ...base, state };

@@ -1,0 +1,21 @@
+// Runs the CLI in-process with captured output, so tests see exactly what a person would.
+import { main } from '../../src/cli/main';
+import type { CommandContext } from '../../src/cli/context';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[], overrides: Partial<CommandContext> = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    version: 'test',
+    ...overrides,
+  });
+  return { code, stdout, stderr };
+}
