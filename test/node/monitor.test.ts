@@ -1,0 +1,171 @@
+// The watch engine's scheduling, with the OS replaced by a small world whose `ip -j` answers are real
+// captures (test/fixtures/linux) edited the way the kernel would: adding or removing one en0 address.
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CollectPorts } from '../../src/node/collect';
+import type { EventSource } from '../../src/node/event-source';
+import { Monitor, type MonitorUpdate } from '../../src/node/monitor';
+import type { CommandResult, CommandSpec } from '../../src/shared/command';
+import type { MonitorEvent } from '../../src/shared/monitor-event';
+
+const capture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/linux/${name}`, import.meta.url), 'utf8'));
+type Link = { ifname: string; addr_info: Array<Record<string, unknown>> };
+
+/** A host whose en0 holds the good 198.51.100.7/24 (finite lifetime) and, when `stale` is set, a stale primary before it. */
+class World {
+  stale = false;
+  ipCalls = 0;
+  sshCalls = 0;
+  probeRounds = 0;
+
+  private addrJson(): string {
+    const links = capture('ns-ip-j-addr-show.json') as Link[];
+    const en0 = links.find((link) => link.ifname === 'en0')!;
+    const good = { family: 'inet', local: '198.51.100.7', prefixlen: 24, scope: 'global', dynamic: true, label: 'en0', valid_life_time: 3600, preferred_life_time: 3600 };
+    const stale = { family: 'inet', local: '198.51.100.66', prefixlen: 24, scope: 'global', label: 'en0', valid_life_time: 4294967295, preferred_life_time: 4294967295 };
+    const v6 = en0.addr_info.filter((entry) => entry.family === 'inet6');
+    en0.addr_info = this.stale ? [stale, { ...good, secondary: true }, ...v6] : [good, ...v6];
+    return JSON.stringify(links);
+  }
+
+  private routeJson(): string {
+    const routes = capture('ns-ip-j-route-show.json') as Array<Record<string, unknown>>;
+    return JSON.stringify(routes.filter((route) => route.metric !== 200));
+  }
+
+  ports(): CollectPorts {
+    const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', exitCode: 0, timedOut: false, notFound: false, durationMs: 1 });
+    return {
+      runner: {
+        run: async (spec: CommandSpec) => {
+          if (spec.key === 'ip-addr.json') {
+            this.ipCalls++;
+            return ok(this.addrJson());
+          }
+          if (spec.key === 'ip-route.json') return ok(this.routeJson());
+          if (spec.key === 'minikube-status.json')
+            return ok('{"Name":"minikube","Host":"Running","Kubelet":"Running","APIServer":"Running","Kubeconfig":"Configured","Worker":false}');
+          if (spec.key === 'vm-probe.txt') {
+            this.sshCalls++;
+            return ok('@@bridgelight-vm-probe v1\n@@section ip-route\ndefault via 192.168.77.1 dev eth0\n@@end\n');
+          }
+          throw new Error(`unexpected command ${spec.key}`);
+        },
+      },
+      prober: {
+        probe: async (sources, targets) => {
+          this.probeRounds++;
+          return sources.flatMap((source) =>
+            targets.map((target) => {
+              const ok = source !== '198.51.100.66';
+              return { source, target, ok, ms: ok ? 3 : null, error: ok ? null : 'timeout' };
+            }),
+          );
+        },
+      },
+    };
+  }
+}
+
+class FakeEvents implements EventSource {
+  emit: ((event: MonitorEvent) => void) | null = null;
+  stopped = false;
+  start(onEvent: (event: MonitorEvent) => void) {
+    this.emit = onEvent;
+  }
+  stop() {
+    this.stopped = true;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ids = (update: MonitorUpdate) => update.diagnosis.findings.map((finding) => finding.id).sort();
+let monitor: Monitor | null = null;
+afterEach(() => monitor?.stop());
+
+function setup(timing = { debounceMs: 10, minRefineIntervalMs: 150, slowIntervalMs: 60_000 }) {
+  const world = new World();
+  const events = new FakeEvents();
+  monitor = new Monitor(world.ports(), events, { platform: 'linux', check: { probeTargets: ['203.0.113.10:80'] }, timing });
+  const updates: MonitorUpdate[] = [];
+  monitor.subscribe((update) => updates.push(update));
+  return { world, events, monitor, updates };
+}
+
+describe('monitor', () => {
+  it('publishes the state at start from one full check', async () => {
+    const { world, monitor, updates } = setup();
+    const first = await monitor.start();
+    expect(first.phase).toBe('start');
+    expect(first.changed).toBe(true);
+    expect(first.diagnosis.verdict).toBe('green');
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    expect(world.sshCalls).toBe(1);
+    expect(world.probeRounds).toBe(1);
+  });
+
+  it('shows a second address at once (structural, before probes), then refines it with probes', async () => {
+    const { world, events, monitor, updates } = setup();
+    await monitor.start();
+    updates.length = 0;
+    world.stale = true;
+    const probesBefore = world.probeRounds;
+    events.emit!({ kind: 'address', action: 'add', interface: 'en0', address: '198.51.100.66' });
+    await sleep(60);
+    const structural = updates.find((update) => update.phase === 'structural');
+    expect(structural).toBeDefined();
+    expect(ids(structural!)).toContain('egress-multiple-ipv4');
+    expect(world.probeRounds).toBe(probesBefore); // the structural answer did not wait for probes
+    await sleep(250);
+    const refined = updates.at(-1)!;
+    expect(refined.phase).toBe('refined');
+    expect(ids(refined)).toEqual(expect.arrayContaining(['egress-multiple-ipv4', 'nat-source-stale']));
+    expect(refined.diagnosis.verdict).toBe('red');
+  });
+
+  it('stays bounded under 100 flaps and ends on the true state', async () => {
+    const { world, events, monitor, updates } = setup();
+    await monitor.start();
+    const roundsBefore = world.probeRounds;
+    const started = Date.now();
+    for (let i = 0; i < 100; i++) {
+      world.stale = i % 2 === 0;
+      events.emit!({ kind: 'address', action: world.stale ? 'add' : 'delete', interface: 'en0', address: '198.51.100.66' });
+      await sleep(5);
+    }
+    world.stale = false; // the flapping ends with the stale address gone
+    events.emit!({ kind: 'address', action: 'delete', interface: 'en0', address: '198.51.100.66' });
+    const flapMs = Date.now() - started;
+    await sleep(500);
+    const last = updates.at(-1)!;
+    expect(last.diagnosis.verdict).toBe('green');
+    expect(ids(last)).toEqual([]);
+    // probes ran at most once per refine interval, however many events came
+    expect(world.probeRounds - roundsBefore).toBeLessThanOrEqual(Math.ceil(flapMs / 150) + 2);
+    expect(world.ipCalls).toBeLessThan(100);
+  });
+
+  it('recheck runs a full check with exactly one minikube ssh', async () => {
+    const { world, monitor } = setup();
+    await monitor.start();
+    const ssh = world.sshCalls;
+    world.stale = true;
+    const update = await monitor.recheck('user');
+    expect(update.phase).toBe('recheck');
+    expect(update.diagnosis.verdict).toBe('red');
+    expect(world.sshCalls - ssh).toBe(1);
+  });
+
+  it('marks unchanged diagnoses as unchanged, and stops cleanly', async () => {
+    const { events, monitor, updates } = setup();
+    await monitor.start();
+    await monitor.recheck();
+    expect(updates.at(-1)!.changed).toBe(false);
+    monitor.stop();
+    expect(events.stopped).toBe(true);
+    const count = updates.length;
+    events.emit!({ kind: 'route', action: 'add', interface: 'en0' });
+    await sleep(50);
+    expect(updates.length).toBe(count);
+  });
+});
