@@ -13,7 +13,7 @@ export function isHostName(text: string): boolean {
 }
 
 export function parseTarget(text: string): Target | null {
-  const match = /^([^:\s]+):([0-9]{1,5})$/.exec(text);
+  const match = text.match(/^([^:\s]+):([0-9]{1,5})$/);
   if (!match) return null;
   const host = match[1]!;
   const port = Number(match[2]);
