@@ -1,0 +1,194 @@
+#!/bin/sh
+# The seed case rebuilt from real kernel parts, so Bridgelight can be tested against real packets:
+#
+#   [vm] eth0 192.168.77.6 --veth-- vmenet0 ∈ bridge100 192.168.77.1 [host] en0 --veth-- eth0 198.51.100.1 [router]
+#                                    NAT: 192.168.77.0/24 -> MASQUERADE on en0           lo: 203.0.113.10 (:80, :443)
+#                                                                                        lo: 203.0.113.53 (DNS)
+#
+# The router only answers the current lease (it drops 198.51.100.66), as the seed's office network did.
+# Everything lives in three network namespaces named $BRIDGELIGHT_LAB-{vm,host,router}; the root namespace's
+# interfaces, routes and firewall are never touched, and no route leads out of the lab.
+#
+# Usage (as root): lab.sh up | down | state healthy|seed | status
+#   BRIDGELIGHT_LAB      namespace prefix (default bl), so parallel runs do not clash
+#   BRIDGELIGHT_LAB_DIR  where pid, log and state files go (default /tmp/bridgelight-lab-$BRIDGELIGHT_LAB)
+set -eu
+
+PREFIX=${BRIDGELIGHT_LAB:-bl}
+case $PREFIX in [a-z]*) ;; *) echo "lab: BRIDGELIGHT_LAB must start with a-z" >&2; exit 2 ;; esac
+case $PREFIX in *[!a-z0-9]*) echo "lab: BRIDGELIGHT_LAB must be [a-z0-9]" >&2; exit 2 ;; esac
+[ "${#PREFIX}" -le 8 ] || { echo "lab: BRIDGELIGHT_LAB is longer than 8 characters" >&2; exit 2; }
+VM=$PREFIX-vm
+HOST=$PREFIX-host
+ROUTER=$PREFIX-router
+DIR=${BRIDGELIGHT_LAB_DIR:-/tmp/bridgelight-lab-$PREFIX}
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+GOOD=198.51.100.7
+STALE=198.51.100.66
+GATEWAY=198.51.100.1
+
+ns_exists() { ip netns list | sed 's/ .*//' | grep -qx "$1"; }
+in_ns() { ns=$1; shift; ip netns exec "$ns" "$@"; }
+# Writes a sysctl of the given namespace: /proc/sys/net shows the namespace of the process that reads it.
+# shellcheck disable=SC2016 # $1 and $2 belong to the inner sh, which gets them as arguments, not as code.
+ns_sysctl() { ip netns exec "$1" sh -c 'printf "%s\n" "$2" >"/proc/sys/$1"' sysctl "$2" "$3"; }
+
+servers_pid() {
+  [ -r "$DIR/servers.pid" ] || return 1
+  pid=$(cat "$DIR/servers.pid")
+  case $pid in '' | *[!0-9]*) return 1 ;; esac
+  # Only the process we started: a recycled pid belongs to someone else.
+  grep -q 'servers\.mjs' "/proc/$pid/cmdline" 2>/dev/null || return 1
+  printf '%s\n' "$pid"
+}
+
+# A zombie counts as gone: it holds no sockets and no namespace (and some inits never reap orphans).
+alive() {
+  st=$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "/proc/$1/status" 2>/dev/null || true)
+  [ -n "$st" ] && [ "$st" != Z ]
+}
+
+down() {
+  if pid=$(servers_pid); then
+    kill "$pid" 2>/dev/null || true
+    i=0
+    while alive "$pid" && [ "$i" -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+  fi
+  for ns in "$ROUTER" "$HOST" "$VM"; do
+    ns_exists "$ns" || continue
+    # Anything still inside (a hung `minikube ssh`, a server whose pidfile was lost) would keep the namespace
+    # alive after `ip netns del`; they can only be ours, as the namespace is.
+    pids=$(ip netns pids "$ns" 2>/dev/null || true)
+    if [ -n "$pids" ]; then
+      for p in $pids; do kill "$p" 2>/dev/null || true; done
+      sleep 0.2
+      for p in $(ip netns pids "$ns" 2>/dev/null || true); do kill -9 "$p" 2>/dev/null || true; done
+    fi
+    ip netns del "$ns"
+  done
+  for ns in "$VM" "$HOST"; do
+    rm -f "/etc/netns/$ns/resolv.conf"
+    rmdir "/etc/netns/$ns" 2>/dev/null || true
+  done
+  rmdir /etc/netns 2>/dev/null || true
+  for f in servers.pid servers.log state vm-state minikube-calls.log; do rm -f "${DIR:?}/$f"; done
+  rmdir "$DIR" 2>/dev/null || true
+}
+
+set_state() {
+  case $1 in healthy | seed) ;; *) echo "lab: state must be healthy or seed" >&2; exit 2 ;; esac
+  ns_exists "$HOST" || { echo "lab: not up (run: lab.sh up)" >&2; exit 1; }
+  # Start from the kernel default (deleting a primary also deletes its secondaries) whatever the distribution
+  # set, and whatever the helper switched on in an earlier test: the helper must prove it handles this itself.
+  ns_sysctl "$HOST" net/ipv4/conf/all/promote_secondaries 0
+  ns_sysctl "$HOST" net/ipv4/conf/en0/promote_secondaries 0
+  in_ns "$HOST" ip addr flush dev en0
+  if [ "$1" = seed ]; then
+    # Added first and forever: the old lease nobody removed. The kernel makes it the primary, and MASQUERADE
+    # takes the primary, exactly as vmnet's pf rule takes (en0:0) on macOS.
+    in_ns "$HOST" ip addr add "$STALE/24" dev en0
+  fi
+  # The current lease, as a DHCP client installs it: finite lifetime.
+  in_ns "$HOST" ip addr add "$GOOD/24" dev en0 valid_lft 3600 preferred_lft 3600
+  # The host's own traffic follows the route's src, so the host keeps working in the seed state.
+  in_ns "$HOST" ip route replace default via "$GATEWAY" dev en0 src "$GOOD"
+  # Deleting the addresses already made MASQUERADE forget their connections; this covers anything else.
+  if command -v conntrack >/dev/null 2>&1; then in_ns "$HOST" conntrack -F >/dev/null 2>&1 || true; fi
+  printf '%s\n' "$1" >"$DIR/state"
+}
+
+up() {
+  down
+  mkdir -p "$DIR"
+  node=$(command -v node) || { echo "lab: node is needed for the router's servers" >&2; exit 1; }
+  for ns in "$VM" "$HOST" "$ROUTER"; do
+    ip netns add "$ns"
+    # IPv4 only, like the tool: no link-local IPv6 chatter, no AAAA surprises. Must precede the links.
+    ns_sysctl "$ns" net/ipv6/conf/all/disable_ipv6 1
+    ns_sysctl "$ns" net/ipv6/conf/default/disable_ipv6 1
+    in_ns "$ns" ip link set lo up
+  done
+
+  # Links are created inside the namespaces (peer moved at creation), so nothing ever appears in the root one.
+  in_ns "$HOST" ip link add bridge100 type bridge
+  in_ns "$HOST" ip link add vmenet0 type veth peer name eth0 netns "$VM"
+  in_ns "$HOST" ip link set vmenet0 master bridge100
+  in_ns "$HOST" ip link add en0 type veth peer name eth0 netns "$ROUTER"
+
+  in_ns "$VM" ip addr add 192.168.77.6/24 dev eth0
+  in_ns "$VM" ip link set eth0 up
+  # As in the seed's vm-ip-route-EXCERPT.txt.
+  in_ns "$VM" ip route add default via 192.168.77.1 dev eth0 proto dhcp src 192.168.77.6 metric 1024
+
+  in_ns "$HOST" ip addr add 192.168.77.1/24 dev bridge100
+  for l in bridge100 vmenet0 en0; do in_ns "$HOST" ip link set "$l" up; done
+  ns_sysctl "$HOST" net/ipv4/ip_forward 1
+  in_ns "$HOST" iptables -t nat -A POSTROUTING -s 192.168.77.0/24 -o en0 -j MASQUERADE
+
+  in_ns "$ROUTER" ip addr add "$GATEWAY/24" dev eth0
+  in_ns "$ROUTER" ip link set eth0 up
+  in_ns "$ROUTER" ip addr add 203.0.113.10/32 dev lo
+  in_ns "$ROUTER" ip addr add 203.0.113.53/32 dev lo
+  # The end of the lab: it forwards nothing, and answers nothing from the stale address.
+  ns_sysctl "$ROUTER" net/ipv4/ip_forward 0
+  in_ns "$ROUTER" iptables -A INPUT -s "$STALE" -j DROP
+
+  # `ip netns exec` bind-mounts these over /etc/resolv.conf, so lookups in the lab go to the lab's DNS only.
+  for ns in "$VM" "$HOST"; do
+    mkdir -p "/etc/netns/$ns"
+    printf 'nameserver 203.0.113.53\noptions timeout:1 attempts:2\n' >"/etc/netns/$ns/resolv.conf"
+  done
+
+  # Not via in_ns: a function would leave a forked shell as $!, not the server itself.
+  ip netns exec "$ROUTER" "$node" "$HERE/servers.mjs" </dev/null >"$DIR/servers.log" 2>&1 &
+  started=$!
+  printf '%s\n' "$started" >"$DIR/servers.pid"
+  i=0
+  until grep -q '^ready$' "$DIR/servers.log"; do
+    i=$((i + 1))
+    if [ "$i" -gt 100 ] || ! kill -0 "$started" 2>/dev/null; then
+      echo "lab: the router's servers did not start:" >&2
+      cat "$DIR/servers.log" >&2
+      exit 1
+    fi
+    sleep 0.05
+  done
+
+  set_state healthy
+}
+
+status() {
+  ok=0
+  for ns in "$VM" "$HOST" "$ROUTER"; do
+    if ns_exists "$ns"; then echo "namespace $ns: present"; else echo "namespace $ns: missing"; ok=1; fi
+  done
+  [ "$ok" -eq 0 ] || return 1
+  echo "state: $(cat "$DIR/state" 2>/dev/null || echo unknown)"
+  if pid=$(servers_pid); then echo "servers: pid $pid"; else echo "servers: not running"; ok=1; fi
+  echo "host en0:"
+  in_ns "$HOST" ip -o -4 addr show dev en0 | sed 's/^/  /'
+  echo "host routes:"
+  in_ns "$HOST" ip -4 route show | sed 's/^/  /'
+  echo "host NAT:"
+  in_ns "$HOST" iptables -t nat -S POSTROUTING | sed 's/^/  /'
+  echo "vm routes:"
+  in_ns "$VM" ip -4 route show | sed 's/^/  /'
+  return "$ok"
+}
+
+usage() { echo "usage: lab.sh up | down | state healthy|seed | status" >&2; exit 2; }
+
+[ "$(id -u)" -eq 0 ] || { echo "lab: must run as root (network namespaces)" >&2; exit 1; }
+case ${1:-} in
+  up | down | status) [ "$#" -eq 1 ] || usage ;;
+  state) [ "$#" -eq 2 ] || usage ;;
+  *) usage ;;
+esac
+# Called outside any || or && so that set -e stays in force inside the functions.
+case $1 in
+  up) up ;;
+  down) down ;;
+  state) set_state "$2" ;;
+  status) status ;;
+esac
