@@ -1,0 +1,88 @@
+// diagnose(): Snapshot in, Diagnosis (exactly `bridgelight check --json`) out. Pure, and it never throws: a
+// broken rule or an unexpected snapshot costs that one answer, never the whole diagnosis.
+import type { BridgeInfo, Diagnosis, EgressInfo, Finding, Hop, Snapshot, VmInfo } from '../model';
+import { deriveFacts, type Facts } from './facts';
+import { buildHops, unknownHops, verdictOf } from './hops';
+import type { Rule } from './rule';
+import { RULES } from './rules';
+
+export { isSafeInterfaceName, removeAddressCommand, undoCommand } from './commands';
+export type { Facts } from './facts';
+export { deriveFacts } from './facts';
+export type { Rule } from './rule';
+export { RULES } from './rules';
+
+function attempt<T>(compute: () => T, fallback: T): T {
+  try {
+    return compute();
+  } catch {
+    return fallback;
+  }
+}
+
+function runRules(rules: readonly Rule[], facts: Facts): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const finding = attempt(() => rule.evaluate(facts), null);
+    // Ids are unique within a Diagnosis (scripts key on them): the first rule to claim one keeps it.
+    if (finding && !findings.some((f) => f.id === finding.id)) findings.push(finding);
+  }
+  return findings;
+}
+
+function egressInfo(facts: Facts): EgressInfo | null {
+  const egress = facts.egress;
+  if (egress === null) return null;
+  return {
+    interface: egress.name,
+    gateway: egress.gateway,
+    natSource: egress.natSource?.address ?? null,
+    // Only the public fields: the Diagnosis is a contract, the rest of AddressFact is not.
+    addresses: egress.addresses.map((a) => ({
+      address: a.address,
+      prefixLength: a.prefixLength,
+      role: a.role,
+      evidence: [...a.evidence],
+    })),
+  };
+}
+
+function bridgeInfo(facts: Facts): BridgeInfo | null {
+  const bridge = facts.bridge;
+  return bridge ? { interface: bridge.iface.name, address: bridge.address, members: [...bridge.iface.members] } : null;
+}
+
+function vmInfo(facts: Facts): VmInfo | null {
+  const vm = facts.vm.observation;
+  return vm ? { provider: 'minikube', profile: vm.profile, state: vm.state, gateway: facts.vm.gateway } : null;
+}
+
+function unreadableDiagnosis(): Diagnosis {
+  return {
+    verdict: 'unknown',
+    egress: null,
+    bridge: null,
+    vm: null,
+    hops: unknownHops('the snapshot could not be read'),
+    findings: [],
+  };
+}
+
+/** diagnose() with the rules given: for tests, and for anyone needing a subset. */
+export function diagnoseWith(rules: readonly Rule[], snapshot: Snapshot): Diagnosis {
+  const facts = attempt<Facts | null>(() => deriveFacts(snapshot), null);
+  if (facts === null) return unreadableDiagnosis();
+  const hops: Hop[] = attempt(() => buildHops(facts), unknownHops('the hops could not be worked out'));
+  return {
+    verdict: verdictOf(hops),
+    egress: attempt(() => egressInfo(facts), null),
+    bridge: attempt(() => bridgeInfo(facts), null),
+    vm: attempt(() => vmInfo(facts), null),
+    hops,
+    findings: runRules(rules, facts),
+  };
+}
+
+export function diagnose(snapshot: Snapshot): Diagnosis {
+  return diagnoseWith(RULES, snapshot);
+}

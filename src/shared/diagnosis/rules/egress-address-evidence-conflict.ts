@@ -1,0 +1,32 @@
+import type { Facts } from '../facts';
+import type { Rule } from '../rule';
+
+function howToCheck(facts: Facts, iface: string): string {
+  return facts.platform === 'darwin'
+    ? `\`ipconfig getpacket ${iface}\` or the router's client list`
+    : "`ip -4 addr show` (dynamic / valid_lft) or the router's client list";
+}
+
+export const rule: Rule = {
+  id: 'egress-address-evidence-conflict',
+  evaluate(facts) {
+    const egress = facts.egress;
+    const conflicted = egress?.addresses.filter((a) => a.conflict) ?? [];
+    if (!egress || conflicted.length === 0) return null;
+    const names = conflicted.map((a) => a.address).join(', ');
+    return {
+      id: 'egress-address-evidence-conflict',
+      severity: 'warning',
+      title: `The evidence about ${names} on ${egress.name} conflicts.`,
+      detail:
+        'Some observations say the address is stale, others that it is in use, so bridgelight does not judge it ' +
+        `and offers no fix. Check which address the network assigns to this host now (${howToCheck(facts, egress.name)}) ` +
+        'and check again in a minute: a lease renewed a moment ago or a probe target that was briefly down causes this.',
+      evidence: conflicted.flatMap((a) => [
+        ...a.staleEvidence.map((line) => `${a.address} looks stale: ${line}`),
+        ...a.inUseEvidence.map((line) => `${a.address} looks in use: ${line}`),
+      ]),
+      fix: null,
+    };
+  },
+};

@@ -1,0 +1,32 @@
+// The rules in the order their findings are reported: causes on the path first (routing, NAT, addresses),
+// then what the VM and host saw, then the state of minikube and the inputs.
+import type { Rule } from '../rule';
+import { rule as egressAddressEvidenceConflict } from './egress-address-evidence-conflict';
+import { rule as egressMultipleIpv4 } from './egress-multiple-ipv4';
+import { rule as hostInternetUnreachable } from './host-internet-unreachable';
+import { rule as inputUnparseable } from './input-unparseable';
+import { rule as minikubeNotFound } from './minikube-not-found';
+import { rule as minikubeUnresponsive } from './minikube-unresponsive';
+import { rule as natSourceStale } from './nat-source-stale';
+import { rule as noDefaultRoute } from './no-default-route';
+import { rule as vmBridgeMissing } from './vm-bridge-missing';
+import { rule as vmDnsFailure } from './vm-dns-failure';
+import { rule as vmInternetUnreachable } from './vm-internet-unreachable';
+import { rule as vmNotRunning } from './vm-not-running';
+import { rule as vpnDefaultRoute } from './vpn-default-route';
+
+export const RULES: readonly Rule[] = [
+  noDefaultRoute,
+  vpnDefaultRoute,
+  natSourceStale,
+  egressAddressEvidenceConflict,
+  egressMultipleIpv4,
+  vmBridgeMissing,
+  hostInternetUnreachable,
+  vmInternetUnreachable,
+  vmDnsFailure,
+  vmNotRunning,
+  minikubeUnresponsive,
+  minikubeNotFound,
+  inputUnparseable,
+];

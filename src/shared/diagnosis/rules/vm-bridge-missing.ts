@@ -1,0 +1,46 @@
+import { isLinkLocal } from '../../ipv4';
+import type { Facts } from '../facts';
+import type { Rule } from '../rule';
+import { formatRoute } from '../text';
+
+function hostAddresses(facts: Facts): string {
+  const listed = facts.interfaces
+    .filter((i) => !i.flags.includes('LOOPBACK') && i.ipv4.some((a) => !isLinkLocal(a.address)))
+    .map((i) => `${i.name} (${i.ipv4.map((a) => a.address).join(', ')})`);
+  return listed.length > 0 ? listed.join(', ') : 'none';
+}
+
+function vmRoute(facts: Facts): string {
+  const route = facts.vm.defaultRoute;
+  return route ? `VM route: ${formatRoute('linux', route)}` : `VM gateway ${facts.vm.gateway}`;
+}
+
+const MISSING_DETAIL =
+  'The VM sends all its traffic to its gateway, but no interface on this host has that address, so the traffic has ' +
+  'nowhere to go. The bridge the VM hangs on is gone or has another address: it happens after sleep, after the ' +
+  "virtualisation service restarted, or after the VM network's subnet was changed. Restart the VM " +
+  '(`minikube stop`, then `minikube start`) so the driver re-creates its network, and check again.';
+
+const ELSEWHERE_DETAIL =
+  "The VM's gateway is not an address of this host, yet the VM reaches the internet: its traffic goes another way " +
+  "(user-mode networking such as qemu's slirp, or a driver running inside another VM), so the bridge and NAT hops " +
+  "on this host don't carry it and are not judged.";
+
+export const rule: Rule = {
+  id: 'vm-bridge-missing',
+  evaluate(facts) {
+    const gateway = facts.vm.gateway;
+    if (gateway === null || !facts.interfacesKnown || facts.bridge !== null) return null;
+    const elsewhere = facts.vm.targets.anyOk;
+    return {
+      id: 'vm-bridge-missing',
+      severity: elsewhere ? 'info' : 'error',
+      title: elsewhere
+        ? `The VM's gateway ${gateway} is not on this host, yet the VM reaches the internet.`
+        : `No host interface holds the VM's gateway ${gateway}.`,
+      detail: elsewhere ? ELSEWHERE_DETAIL : MISSING_DETAIL,
+      evidence: [vmRoute(facts), `host interfaces with IPv4: ${hostAddresses(facts)}`],
+      fix: null,
+    };
+  },
+};

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
+import { rule } from '../../../../src/shared/diagnosis/rules/minikube-unresponsive';
+import type { VmObservation } from '../../../../src/shared/model';
+import { healthySnapshot, healthyWith, vmState } from '../snapshot-builder';
+
+const evaluate = (vm: VmObservation | null) => rule.evaluate(deriveFacts(healthyWith(vm)));
+
+describe('minikube-unresponsive', () => {
+  it('fires when minikube timed out', () => {
+    expect(evaluate(vmState(null, { availability: 'timeout' }))).toMatchObject({
+      id: 'minikube-unresponsive',
+      severity: 'warning',
+      title: 'minikube did not answer in time.',
+      evidence: ['minikube availability: timeout'],
+      fix: null,
+    });
+  });
+
+  it('fires when minikube failed', () => {
+    expect(evaluate(vmState(null, { availability: 'failed', probeError: 'exit status 85' }))).toMatchObject({
+      title: 'minikube failed.',
+      evidence: ['minikube availability: failed', 'probe error: exit status 85'],
+    });
+  });
+
+  it('fires when the VM is Running but the probe inside it failed', () => {
+    const finding = evaluate(vmState('Running', { probeError: 'ssh: handshake failed: EOF' }));
+    expect(finding?.title).toBe('The probe inside the running minikube VM failed.');
+    expect(finding?.evidence).toEqual([
+      'minikube availability: ok',
+      'minikube state: Running',
+      'probe error: ssh: handshake failed: EOF',
+    ]);
+  });
+
+  it('stays silent when minikube answered, is absent, or the VM is stopped', () => {
+    expect(rule.evaluate(deriveFacts(healthySnapshot()))).toBeNull();
+    expect(evaluate(vmState(null, { availability: 'not-installed' }))).toBeNull();
+    expect(evaluate(vmState('Stopped'))).toBeNull();
+    expect(evaluate(null)).toBeNull();
+  });
+});

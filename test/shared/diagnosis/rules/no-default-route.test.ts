@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
+import { rule } from '../../../../src/shared/diagnosis/rules/no-default-route';
+import type { Snapshot } from '../../../../src/shared/model';
+import { noDefaultRoute, route, seedSnapshot, splitVpn } from '../snapshot-builder';
+
+const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
+
+describe('no-default-route', () => {
+  it('fires when only a scoped default is left, showing it', () => {
+    expect(evaluate(noDefaultRoute())).toMatchObject({
+      id: 'no-default-route',
+      severity: 'error',
+      title: 'The host has no default route.',
+      evidence: ['default 172.2.2.2 UGScIg en0 (scoped: only sockets bound to that interface may use it)'],
+      fix: null,
+    });
+  });
+
+  it('fires when there is no default of any kind', () => {
+    expect(evaluate(seedSnapshot({ routes: [route('172.2/16', null, 'en0')] }))?.evidence).toEqual([
+      'no default route in the routing table',
+    ]);
+  });
+
+  it('stays silent when routes are unknown, a default exists, or a split VPN covers everything', () => {
+    expect(evaluate(seedSnapshot({ routes: null }))).toBeNull();
+    expect(evaluate(seedSnapshot())).toBeNull();
+    expect(evaluate(splitVpn())).toBeNull();
+  });
+});
