@@ -10,6 +10,7 @@ export const CHECK_OPTIONS = {
   probe: { type: 'string', multiple: true },
   'no-probe': { type: 'boolean' },
   'dns-name': { type: 'string' },
+  'vm-timeout': { type: 'string' },
 } as const;
 
 const PROFILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -30,6 +31,7 @@ export function checkOptionsFrom(values: {
   probe?: string[];
   'no-probe'?: boolean;
   'dns-name'?: string;
+  'vm-timeout'?: string;
 }): CheckOptions {
   if (values.profile !== undefined && !PROFILE.test(values.profile))
     throw new UserError(`--profile "${values.profile}" is not a minikube profile name`, EXIT.usage);
@@ -39,10 +41,25 @@ export function checkOptionsFrom(values: {
     throw new UserError(`--dns-name "${values['dns-name']}" is not a DNS name`, EXIT.usage);
   if (values['no-probe'] && values.probe?.length)
     throw new UserError('--probe and --no-probe contradict each other', EXIT.usage);
+  const vmTimeout = values['vm-timeout'];
+  if (vmTimeout !== undefined && !/^[1-9][0-9]{0,2}$/.test(vmTimeout))
+    throw new UserError(`--vm-timeout "${vmTimeout}" is not a number of seconds (1-999)`, EXIT.usage);
   return {
+    ...(vmTimeout
+      ? { timeouts: { minikubeStatusMs: Number(vmTimeout) * 1000, minikubeSshMs: Number(vmTimeout) * 1000 } }
+      : {}),
     profile: values.profile,
     probeTargets: values.probe?.length ? values.probe : undefined,
     dnsName: values['dns-name'],
     probe: !values['no-probe'],
   };
+}
+
+/** The check options a command runs with: its flags, with the context's timeouts (tests shorten them) on top. */
+export function checkOptionsFor(
+  values: Parameters<typeof checkOptionsFrom>[0],
+  context: { timeouts?: CheckOptions['timeouts'] },
+): CheckOptions {
+  const options = checkOptionsFrom(values);
+  return { ...options, timeouts: { ...options.timeouts, ...context.timeouts } };
 }

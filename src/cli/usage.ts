@@ -1,7 +1,7 @@
 export const USAGE = `bridgelight: is the path from your minikube VM to the internet healthy, hop by hop?
 
 Usage:
-  bridgelight check  [--json] [--replay DIR] [--profile NAME] [--probe HOST:PORT]... [--no-probe] [--dns-name NAME]
+  bridgelight check  [--json] [--replay DIR] [--profile NAME] [--probe HOST:PORT]... [--no-probe] [--dns-name NAME] [--vm-timeout S]
   bridgelight watch  [--json] [--profile NAME] [--probe HOST:PORT]... [--dns-name NAME]
   bridgelight fix    FINDING-ID [--yes] [--profile NAME] [--probe HOST:PORT]...
   bridgelight bundle OUT_DIR [--redact] [--profile NAME] [--probe HOST:PORT]...
@@ -12,6 +12,7 @@ Usage:
   --probe H:P       TCP target to probe from the host and the VM (repeatable; replaces the defaults)
   --no-probe        no TCP probes from the host (the VM script still runs)
   --dns-name NAME   name the VM looks up (default: registry.k8s.io)
+  --vm-timeout S    seconds to wait for minikube status and for the VM script (default: 10 and 20)
 
 Exit status: check: 0 green, 1 yellow, 2 red, 3 unknown. fix: 0 fixed and green (or nothing to fix),
 1 declined or still not green, 2 refused or failed. All: 64 usage, 65 bad input, 66 missing input.

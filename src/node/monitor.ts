@@ -33,13 +33,20 @@ export interface MonitorUpdate {
 export interface MonitorTiming {
   /** Wait after an event for more events before looking (address changes come in bursts). */
   debounceMs: number;
+  /** ...but never longer than this after the first event of a burst, so a storm can't silence watch. */
+  debounceMaxMs: number;
   /** Least time between two probe rounds, whatever the events. */
   minRefineIntervalMs: number;
   /** Full re-check interval when nothing happens. */
   slowIntervalMs: number;
 }
 
-export const DEFAULT_TIMING: MonitorTiming = { debounceMs: 25, minRefineIntervalMs: 3_000, slowIntervalMs: 120_000 };
+export const DEFAULT_TIMING: MonitorTiming = {
+  debounceMs: 25,
+  debounceMaxMs: 1_000,
+  minRefineIntervalMs: 3_000,
+  slowIntervalMs: 120_000,
+};
 
 export interface MonitorOptions {
   platform: Platform;
@@ -59,11 +66,13 @@ export class Monitor {
   private lastKey: string | null = null;
   private latestUpdate: MonitorUpdate | null = null;
   private debounceTimer: NodeJS.Timeout | null = null;
+  private burstStartedAt: number | null = null;
   private slowTimer: NodeJS.Timeout | null = null;
   private pendingStructural: string | null = null;
   private pendingRefine: { reason: string; phase: UpdatePhase } | null = null;
   private lastRefineAt = Number.NEGATIVE_INFINITY;
-  private draining: Promise<void> | null = null;
+  private structuring: Promise<void> | null = null;
+  private refining: Promise<void> | null = null;
   private stopped = false;
   private sleeping: { timer: NodeJS.Timeout; wake: () => void } | null = null;
 
@@ -117,54 +126,68 @@ export class Monitor {
   onEvent(reason: string): void {
     if (this.stopped) return;
     if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    const now = Date.now();
+    this.burstStartedAt ??= now;
+    const delay = Math.max(0, Math.min(this.timing.debounceMs, this.burstStartedAt + this.timing.debounceMaxMs - now));
     this.debounceTimer = setTimeout(() => {
       this.debounceTimer = null;
+      this.burstStartedAt = null;
       this.pendingStructural = reason;
-      this.drain();
-    }, this.timing.debounceMs);
+      void this.kickStructural();
+    }, delay);
   }
 
   private async request(phase: UpdatePhase, reason: string): Promise<MonitorUpdate> {
     this.pendingStructural = reason;
     this.pendingRefine = { reason, phase };
     this.lastRefineAt = Number.NEGATIVE_INFINITY;
-    await this.drain();
-    // A drain that was already running may have finished this request in an earlier pass.
-    while (this.pendingStructural || this.pendingRefine) await this.drain();
+    this.sleeping?.wake();
+    await this.kickStructural();
+    // The refine lane may be busy with an older round: it runs this request's round right after.
+    while (this.pendingRefine || this.refining) await this.kickRefine();
     if (!this.latestUpdate) throw new Error('monitor stopped before its first check');
     return this.latestUpdate;
   }
 
-  private drain(): Promise<void> {
-    this.draining ??= this.loop().finally(() => {
-      this.draining = null;
-    });
-    return this.draining;
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopped && (this.pendingStructural || this.pendingRefine)) {
-      if (this.pendingStructural) {
+  /** Structural looks never wait behind probes: they run on their own lane, one at a time, coalesced. */
+  private kickStructural(): Promise<void> {
+    this.structuring ??= (async () => {
+      while (!this.stopped && this.pendingStructural) {
         const reason = this.pendingStructural;
         this.pendingStructural = null;
         await this.structural(reason);
         this.pendingRefine ??= { reason, phase: 'refined' };
-        continue;
+        void this.kickRefine();
       }
-      const wait = this.lastRefineAt + this.timing.minRefineIntervalMs - Date.now();
-      if (wait > 0) {
-        await this.sleep(wait);
-        continue; // events that arrived meanwhile get their structural look first
+    })().finally(() => {
+      this.structuring = null;
+    });
+    return this.structuring;
+  }
+
+  /** Probes and the VM's ssh: one round at a time, at most one per minRefineIntervalMs, coalesced. */
+  private kickRefine(): Promise<void> {
+    this.refining ??= (async () => {
+      while (!this.stopped && this.pendingRefine) {
+        const wait = this.lastRefineAt + this.timing.minRefineIntervalMs - Date.now();
+        if (wait > 0) {
+          await this.sleep(wait);
+          continue;
+        }
+        const { phase, reason } = this.pendingRefine;
+        this.pendingRefine = null;
+        await this.refine(phase, reason);
       }
-      const refine = this.pendingRefine;
-      this.pendingRefine = null;
-      if (refine) await this.refine(refine.phase, refine.reason);
-    }
+    })().finally(() => {
+      this.refining = null;
+    });
+    return this.refining;
   }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const wake = () => {
+        if (this.sleeping) clearTimeout(this.sleeping.timer);
         this.sleeping = null;
         resolve();
       };
@@ -224,9 +247,9 @@ export class Monitor {
   private scheduleSlowTimer(): void {
     if (this.stopped) return;
     this.slowTimer = setTimeout(() => {
-      this.pendingStructural = 'timer';
-      this.pendingRefine = { reason: 'timer', phase: 'timer' };
-      this.drain().finally(() => this.scheduleSlowTimer());
+      this.request('timer', 'timer')
+        .catch(() => undefined)
+        .finally(() => this.scheduleSlowTimer());
     }, this.timing.slowIntervalMs);
   }
 }

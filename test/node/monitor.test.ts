@@ -83,7 +83,7 @@ const ids = (update: MonitorUpdate) => update.diagnosis.findings.map((finding) =
 let monitor: Monitor | null = null;
 afterEach(() => monitor?.stop());
 
-function setup(timing = { debounceMs: 10, minRefineIntervalMs: 150, slowIntervalMs: 60_000 }) {
+function setup(timing = { debounceMs: 10, debounceMaxMs: 100, minRefineIntervalMs: 150, slowIntervalMs: 60_000 }) {
   const world = new World();
   const events = new FakeEvents();
   monitor = new Monitor(world.ports(), events, { platform: 'linux', check: { probeTargets: ['203.0.113.10:80'] }, timing });
@@ -142,7 +142,12 @@ describe('monitor', () => {
     expect(ids(last)).toEqual([]);
     // probes ran at most once per refine interval, however many events came
     expect(world.probeRounds - roundsBefore).toBeLessThanOrEqual(Math.ceil(flapMs / 150) + 2);
+    // structural looks are coalesced too: at most one per debounce window, at least one per debounceMaxMs
     expect(world.ipCalls).toBeLessThan(100);
+    const structural = updates.filter((u) => u.phase === 'structural').length;
+    expect(structural).toBeLessThanOrEqual(Math.ceil(flapMs / 10) + 2);
+    // ...and the storm never silenced it: debounceMaxMs forced a look at least every 100 ms
+    expect(structural).toBeGreaterThanOrEqual(Math.floor(flapMs / 100) - 1);
   });
 
   it('recheck runs a full check with exactly one minikube ssh', async () => {

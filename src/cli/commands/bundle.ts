@@ -9,7 +9,7 @@ import { diagnose } from '../../shared/diagnosis';
 import { createRedactor } from '../../shared/redact';
 import { extractIpRouteSection } from '../../shared/vm-probe';
 import type { CommandContext } from '../context';
-import { CHECK_OPTIONS, checkOptionsFrom, parseCommandArgs } from '../options';
+import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 
 function machineNames(): string[] {
   const full = hostname();
@@ -20,7 +20,7 @@ export async function runBundle(args: string[], context: CommandContext): Promis
   const { values, positionals } = parseCommandArgs(args, { ...CHECK_OPTIONS, redact: { type: 'boolean' } }, 1);
   const dir = positionals[0];
   if (!dir) throw new UserError('which folder? usage: bridgelight bundle OUT_DIR [--redact]', EXIT.usage);
-  const options = collectOptions(hostPlatform(), { ...checkOptionsFrom(values), timeouts: context.timeouts });
+  const options = collectOptions(hostPlatform(), checkOptionsFor(values, context));
   prepareBundleDir(dir);
   const redactor = values.redact ? createRedactor(machineNames()) : null;
   const recorder = new BundleRecorder(dir, redactor ? (text) => redactor.redact(text) : undefined);

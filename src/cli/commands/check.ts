@@ -1,7 +1,7 @@
 import { type CheckResult, checkLive, checkReplay } from '../../node/engine';
 import type { Light } from '../../shared/model';
 import type { CommandContext } from '../context';
-import { CHECK_OPTIONS, checkOptionsFrom, parseCommandArgs } from '../options';
+import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { renderText } from '../render-text';
 import { createStyle } from '../style';
 
@@ -9,7 +9,7 @@ export const VERDICT_EXIT: Record<Light, number> = { green: 0, yellow: 1, red: 2
 
 export async function runCheck(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseCommandArgs(args, { ...CHECK_OPTIONS, replay: { type: 'string' } });
-  const options = { ...checkOptionsFrom(values), timeouts: context.timeouts };
+  const options = checkOptionsFor(values, context);
   const progress = !values.json && context.stderr.isTTY ? context.stderr : null;
   progress?.write(values.replay ? `Replaying ${values.replay}…\r` : 'Checking the path from the VM to the internet…\r');
   const result: CheckResult = values.replay ? await checkReplay(values.replay, options) : await checkLive(options);

@@ -8,7 +8,7 @@ import { createLiveRunner } from '../../node/runners/live';
 import { isFindingId } from '../../shared/finding-ids';
 import type { Diagnosis } from '../../shared/model';
 import type { CommandContext } from '../context';
-import { CHECK_OPTIONS, checkOptionsFrom, parseCommandArgs } from '../options';
+import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 
 /** The helper ships beside the CLI: resources/ at the package root (out/cli/ → ../../resources). */
 export function bundledHelperPath(): string {
@@ -45,7 +45,7 @@ export async function runFix(args: string[], context: CommandContext): Promise<n
   const findingId = positionals[0];
   if (!findingId) throw new UserError('which finding? usage: bridgelight fix FINDING-ID [--yes]', EXIT.usage);
   if (!isFindingId(findingId)) throw new UserError(`"${findingId}" is not a Bridgelight finding id`, EXIT.usage);
-  const options: CheckOptions = { ...checkOptionsFrom(values), timeouts: context.timeouts };
+  const options: CheckOptions = checkOptionsFor(values, context);
   const platform = hostPlatform();
   const helperPath = context.helperPath ?? bundledHelperPath();
   if (!existsSync(helperPath)) throw new UserError(`the privileged helper is missing at ${helperPath}`, EXIT.noInput);

@@ -3,7 +3,7 @@ import { createEventSource } from '../../node/event-source';
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
 import type { Diagnosis } from '../../shared/model';
 import type { CommandContext } from '../context';
-import { CHECK_OPTIONS, checkOptionsFrom, parseCommandArgs } from '../options';
+import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { createStyle, GLYPH, type Style, VERDICT_WORD } from '../style';
 
 const LIGHT_RANK = { red: 0, yellow: 1, unknown: 2, green: 3 } as const;
@@ -35,7 +35,7 @@ export function watchJson(update: MonitorUpdate): string {
 export async function runWatch(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseCommandArgs(args, CHECK_OPTIONS);
   const platform = hostPlatform();
-  const check = { ...checkOptionsFrom(values), timeouts: context.timeouts };
+  const check = checkOptionsFor(values, context);
   const monitor = new Monitor(livePorts(), createEventSource(platform), {
     platform,
     check,
@@ -44,15 +44,18 @@ export async function runWatch(args: string[], context: CommandContext): Promise
   const style = createStyle(Boolean(context.stdout.isTTY) && !process.env.NO_COLOR);
   const print = (update: MonitorUpdate) =>
     context.stdout.write(values.json ? watchJson(update) : watchLine(update, style));
-  let first = true;
-  monitor.subscribe((update) => {
-    // The state at start always prints; after that only changes do.
-    if (first || update.changed) print(update);
-    first = false;
-  });
-  if (!values.json && context.stderr.isTTY)
-    context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
-  await monitor.start();
+  // The first line is the full check at start (VM and probes included); after it, a line per change.
+  let printed: string | null = null;
+  const printIfChanged = (update: MonitorUpdate) => {
+    const key = JSON.stringify(update.diagnosis);
+    if (key === printed) return;
+    printed = key;
+    print(update);
+  };
+  if (!values.json && context.stderr.isTTY) context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
+  const first = await monitor.start();
+  printIfChanged(first);
+  monitor.subscribe(printIfChanged);
   await new Promise<void>((resolve) => {
     if (context.signal?.aborted) resolve();
     context.signal?.addEventListener('abort', () => resolve(), { once: true });

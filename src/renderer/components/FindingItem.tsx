@@ -1,0 +1,32 @@
+import { useEffect, useRef } from 'react';
+import type { Finding } from '../../shared/model';
+import { fixSubjectId, usePopover } from '../store';
+import { Disclosure } from './Disclosure';
+import { FixAction } from './FixAction';
+import { FixFeedback } from './FixFeedback';
+import { SeverityMark } from './SeverityMark';
+
+export function FindingItem({ finding }: { finding: Finding }) {
+  const isFixSubject = usePopover((state) => fixSubjectId(state) === finding.id);
+  const focused = usePopover((state) => state.focusedFindingId === finding.id);
+  const item = useRef<HTMLLIElement>(null);
+
+  useEffect(() => {
+    if (focused) item.current?.scrollIntoView({ block: 'start' });
+  }, [focused]);
+
+  return (
+    <li ref={item} className="finding" data-finding={finding.id} data-severity={finding.severity}>
+      <div className="finding-head">
+        <SeverityMark severity={finding.severity} />
+        <h3 className="finding-title">{finding.title}</h3>
+      </div>
+      <div className="finding-body">
+        <p className="finding-detail">{finding.detail}</p>
+        <Disclosure storeKey={`finding:${finding.id}`} label="Evidence" items={finding.evidence} />
+        {finding.fix && <FixAction findingId={finding.id} fix={finding.fix} />}
+        {isFixSubject && <FixFeedback placement="finding" />}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Settings } from '../../preload/api';
+import { updateSettings } from '../store';
+
+export function IgnoredAddresses({ settings }: { settings: Settings }) {
+  const addresses = settings.ignoredAddresses;
+  return (
+    <div className="setting">
+      <h3 className="setting-title">Ignored addresses</h3>
+      {addresses.length === 0 ? (
+        <p className="muted">None. Addresses you ignore are not reported as extra or stale.</p>
+      ) : (
+        <ul className="setting-list">
+          {addresses.map((address) => (
+            <li key={address} className="setting-item">
+              <span className="mono">{address}</span>
+              <button
+                type="button"
+                className="button button-link"
+                aria-label={`Stop ignoring ${address}`}
+                onClick={() => void updateSettings({ ignoredAddresses: addresses.filter((a) => a !== address) })}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

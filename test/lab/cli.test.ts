@@ -1,0 +1,237 @@
+// `bridgelight check | fix | watch` against a real kernel: real packets, real MASQUERADE, a real stale primary.
+// The only fake in the chain is the `minikube` stand-in (test/lab/bin), which runs the VM script in the vm
+// namespace exactly as `minikube ssh` would run it in the VM.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Diagnosis } from '../../src/shared/model';
+import { createLab, describeWhere, LAB_ADDR, LAB_NAME, labAvailable, REPO_ROOT, run } from './lab';
+
+const lab = createLab('blcli');
+const BIN = path.join(REPO_ROOT, 'bin', 'bridgelight.js');
+const TARGET = `${LAB_ADDR.web}:80`;
+const PROBE = ['--probe', TARGET, '--dns-name', LAB_NAME];
+const SYSTEM_PATH = '/usr/sbin:/usr/bin:/sbin:/bin';
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 30_000) {
+  return lab.inHost(['node', BIN, ...args], { cwd: REPO_ROOT, env: { NO_COLOR: '1', ...env }, timeoutMs });
+}
+
+async function checkJson(env: NodeJS.ProcessEnv = {}, extra: string[] = []) {
+  const result = await cli(['check', '--json', ...PROBE, ...extra], env);
+  expect(result.stderr).toBe('');
+  return { code: result.code, diagnosis: JSON.parse(result.stdout) as Diagnosis, ms: result.ms };
+}
+
+const sshCalls = () => lab.minikubeCalls().filter((line) => /\bssh\b/.test(line)).length;
+const ids = (diagnosis: Diagnosis) => diagnosis.findings.map((finding) => finding.id);
+const hop = (diagnosis: Diagnosis, id: string) => diagnosis.hops.find((h) => h.id === id)!;
+
+/** en0's addresses in the kernel's order with primary/secondary; lifetimes left out (they count down). */
+async function en0(): Promise<string> {
+  const lines = (await lab.inHost(['ip', '-o', '-4', 'addr', 'show', 'dev', 'en0'])).stdout.split('\n').filter(Boolean);
+  return lines.map((line) => `${line.split(/\s+/)[3]} ${/ secondary /.test(line) ? 'secondary' : 'primary'}`).join('\n');
+}
+
+/** PIDs still alive in a namespace (zombies hold no namespace and don't show). */
+async function pidsIn(namespace: string): Promise<string[]> {
+  const result = await run(['ip', 'netns', 'pids', namespace]);
+  return result.stdout.split('\n').filter(Boolean);
+}
+
+describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel (lab)', () => {
+  beforeAll(async () => {
+    if (!existsSync(path.join(REPO_ROOT, 'out', 'cli', 'bridgelight.js'))) {
+      const build = await run(['npx', 'vite', 'build', '--config', 'vite.cli.config.ts'], { cwd: REPO_ROOT, timeoutMs: 120_000 });
+      expect(build.code, build.stderr).toBe(0);
+    }
+    await lab.labUp();
+  }, 180_000);
+  afterAll(() => lab.labDown());
+  beforeEach(async () => {
+    lab.setVmState('running');
+    await lab.setState('healthy');
+  });
+
+  it('healthy: green, exit 0, one minikube ssh', async () => {
+    const before = sshCalls();
+    const { code, diagnosis } = await checkJson();
+    expect(diagnosis.findings).toEqual([]);
+    expect(diagnosis.verdict).toBe('green');
+    expect(code).toBe(0);
+    expect(diagnosis.egress).toMatchObject({ interface: 'en0', gateway: LAB_ADDR.gateway, natSource: LAB_ADDR.good });
+    expect(diagnosis.bridge).toMatchObject({ interface: 'bridge100', address: LAB_ADDR.bridge, members: ['vmenet0'] });
+    expect(diagnosis.vm).toMatchObject({ state: 'Running', gateway: LAB_ADDR.bridge });
+    expect(sshCalls() - before).toBe(1);
+  });
+
+  it('seed: red, nat-source-stale naming the stale address on en0, exactly one minikube ssh', async () => {
+    await lab.setState('seed');
+    const before = sshCalls();
+    const { code, diagnosis } = await checkJson();
+    expect(code).toBe(2);
+    expect(diagnosis.verdict).toBe('red');
+    expect(diagnosis.egress?.natSource).toBe(LAB_ADDR.stale);
+    expect(ids(diagnosis)).toEqual(expect.arrayContaining(['nat-source-stale', 'egress-multiple-ipv4', 'vm-internet-unreachable']));
+    const fix = diagnosis.findings.find((f) => f.id === 'nat-source-stale')!.fix;
+    expect(fix).toEqual({
+      action: 'remove-address',
+      interface: 'en0',
+      address: LAB_ADDR.stale,
+      command: `sudo ip addr del ${LAB_ADDR.stale}/24 dev en0`,
+    });
+    // the host itself still works: its own traffic leaves from the good address
+    expect(hop(diagnosis, 'internet').light).toBe('green');
+    expect(sshCalls() - before).toBe(1);
+  });
+
+  it('fix --yes removes the stale address through the helper, proves green, prints before → after and undo', async () => {
+    await lab.setState('seed');
+    const result = await cli(['fix', 'nat-source-stale', '--yes', ...PROBE]);
+    expect(result.stdout).toContain(`removed ${LAB_ADDR.stale} from en0`);
+    expect(result.stdout).toContain(`Before → after: red (NAT source ${LAB_ADDR.stale}) → green (NAT source ${LAB_ADDR.good})`);
+    expect(result.stdout).toContain(`Undo with: sudo ip addr add ${LAB_ADDR.stale}/24 dev en0`);
+    expect(result.code).toBe(0);
+    const addresses = await en0();
+    expect(addresses).toContain(`${LAB_ADDR.good}/24`);
+    expect(addresses).not.toContain(LAB_ADDR.stale);
+    const curl = await lab.inVm(['curl', '-sS', '-o', '/dev/null', '--connect-timeout', '2', `http://${LAB_ADDR.web}/`]);
+    expect(curl.code).toBe(0);
+    expect((await checkJson()).diagnosis.verdict).toBe('green');
+
+    // The printed undo puts the address back, behind the good one: NAT keeps the good address.
+    const undo = await lab.inHost(['ip', 'addr', 'add', `${LAB_ADDR.stale}/24`, 'dev', 'en0']);
+    expect(undo.code).toBe(0);
+    const after = (await checkJson()).diagnosis;
+    expect(after.egress?.natSource).toBe(LAB_ADDR.good);
+    expect(ids(after)).toContain('egress-multiple-ipv4');
+  });
+
+  it('fix refuses to act without a terminal or --yes, and changes nothing', async () => {
+    await lab.setState('seed');
+    const before = await en0();
+    const result = await cli(['fix', 'nat-source-stale', ...PROBE]);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(/pass --yes/);
+    expect(await en0()).toBe(before);
+  });
+
+  it('fix has nothing to do on a healthy machine', async () => {
+    const result = await cli(['fix', 'nat-source-stale', '--yes', ...PROBE]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Nothing to fix/);
+  });
+
+  it('minikube missing: VM hops unknown with a finding saying so, the host part still comes', async () => {
+    const { diagnosis } = await checkJson({ PATH: SYSTEM_PATH });
+    expect(ids(diagnosis)).toContain('minikube-not-found');
+    expect(hop(diagnosis, 'vm').light).toBe('unknown');
+    expect(hop(diagnosis, 'bridge').light).toBe('unknown');
+    expect(diagnosis.egress?.natSource).toBe(LAB_ADDR.good);
+    expect(hop(diagnosis, 'internet').light).toBe('green');
+  });
+
+  it('VM stopped: vm-not-running, no ssh attempted', async () => {
+    lab.setVmState('stopped');
+    const before = sshCalls();
+    const { diagnosis } = await checkJson();
+    expect(ids(diagnosis)).toContain('vm-not-running');
+    expect(diagnosis.vm?.state).toBe('Stopped');
+    expect(sshCalls()).toBe(before);
+    expect(diagnosis.egress?.natSource).toBe(LAB_ADDR.good);
+  });
+
+  it('minikube ssh hanging: the check times out, VM hops unknown, the rest arrives, nothing left running', async () => {
+    const started = Date.now();
+    const { diagnosis } = await checkJson({ BRIDGELIGHT_LAB_SSH_HANG: '1' }, ['--vm-timeout', '2']);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(ids(diagnosis)).toContain('minikube-unresponsive');
+    expect(hop(diagnosis, 'bridge').light).toBe('unknown');
+    expect(diagnosis.egress?.natSource).toBe(LAB_ADDR.good);
+    expect(await pidsIn(lab.ns.vm)).toEqual([]);
+  });
+
+  describeWatch();
+});
+
+function describeWatch() {
+  let watcher: ChildProcess | null = null;
+  afterEach(() => {
+    watcher?.kill('SIGKILL');
+    watcher = null;
+  });
+
+  /** Starts `bridgelight watch --json` in the host namespace; returns its parsed lines as they come. */
+  function startWatch() {
+    const lines: Array<{ at: string; verdict: string; findings: Array<{ id: string }>; receivedAt: number }> = [];
+    const child = spawn('ip', ['netns', 'exec', lab.ns.host, 'node', BIN, 'watch', '--json', ...PROBE], {
+      cwd: REPO_ROOT,
+      env: lab.env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let buffer = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      buffer += chunk;
+      const parts = buffer.split('\n');
+      buffer = parts.pop() ?? '';
+      for (const part of parts) if (part.trim()) lines.push({ ...JSON.parse(part), receivedAt: performance.now() });
+    });
+    watcher = child;
+    return { child, lines };
+  }
+
+  async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  function rssKb(pid: number): number {
+    // `ip netns exec` execs node, so the child's pid is node's.
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+
+  it('watch prints the state at start, then a line as soon as a second address appears', async () => {
+    const { lines } = startWatch();
+    const first = await waitFor(() => lines[0], 20_000, 'the first watch line');
+    expect(first.verdict).toBe('green');
+    expect(typeof first.at).toBe('string');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const added = performance.now();
+    await lab.inHost(['ip', 'addr', 'add', `${LAB_ADDR.stale}/24`, 'dev', 'en0']);
+    const line = await waitFor(() => lines.find((l) => l.findings.some((f) => f.id === 'egress-multiple-ipv4')), 5_000, 'the second-address line');
+    expect(line.receivedAt - added).toBeLessThan(1_000);
+    expect(line.verdict).toBe('yellow');
+  });
+
+  it('watch stays bounded through 100 flaps and ends on the true state', async () => {
+    const { child, lines } = startWatch();
+    await waitFor(() => lines[0], 20_000, 'the first watch line');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const rssBefore = rssKb(child.pid!);
+    const linesBefore = lines.length;
+    const flap = `for i in $(seq 100); do ip addr add ${LAB_ADDR.stale}/24 dev en0; ip addr del ${LAB_ADDR.stale}/24 dev en0; done`;
+    const flapped = await lab.inHost(['sh', '-c', flap], { timeoutMs: 30_000 });
+    expect(flapped.code).toBe(0);
+    // the flapping ended with the address gone: the last line must say so
+    await waitFor(
+      () => (lines.length > linesBefore && lines.at(-1)!.verdict === 'green' ? true : undefined),
+      10_000,
+      'watch to settle on green',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    const last = lines.at(-1)!;
+    expect(last.verdict).toBe('green');
+    expect(last.findings).toEqual([]);
+    const printed = lines.length - linesBefore;
+    expect(printed).toBeLessThan(40);
+    expect(rssKb(child.pid!) - rssBefore).toBeLessThan(40_000);
+  }, 60_000);
+}
