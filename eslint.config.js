@@ -31,6 +31,7 @@ const NODE_BUILTINS = [
 ];
 const nodeImports = ['node:*', ...NODE_BUILTINS];
 const SPAWNERS = ['child_process', 'node:child_process', 'execa'];
+const IPC_MAIN_MESSAGE = 'ipcMain is used only in src/main/ipc/registry.ts, which gates every handler.';
 
 const layer = (files, patterns, message) => ({
   files,
@@ -97,6 +98,32 @@ export default tseslint.config(
         'error',
         { selector: "Property[key.name='shell'][value.value=true]", message: 'No shell: pass an argv array.' },
         // exec/execSync can't be reached without importing child_process, which the layer rules above ban.
+      ],
+    },
+  },
+  // ipcMain only in the one registry that gates every call. Both rules repeat the src/main and src/** settings
+  // above: a later block replaces a rule's options, it does not add to them.
+  {
+    files: ['src/main/**'],
+    ignores: ['src/main/ipc/registry.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', importNames: ['ipcMain'], message: IPC_MAIN_MESSAGE }],
+          patterns: [
+            {
+              group: [...SPAWNERS, 'react', 'react-dom', '**/renderer/**', '**/cli/**'],
+              message:
+                'Main starts processes only through the CommandRunner, and never imports the renderer or the CLI.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='shell'][value.value=true]", message: 'No shell: pass an argv array.' },
+        { selector: "Identifier[name='ipcMain']", message: IPC_MAIN_MESSAGE },
       ],
     },
   },

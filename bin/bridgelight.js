@@ -12,11 +12,17 @@ if (!existsSync(entry)) {
   try {
     vite = await import('vite');
   } catch {
-    process.stderr.write('bridgelight: the CLI is not built and vite is not installed; run `npm ci && npm run build`.\n');
+    process.stderr.write(
+      'bridgelight: the CLI is not built and vite is not installed; run `npm ci && npm run build`.\n',
+    );
     process.exit(66);
   }
   process.stderr.write('bridgelight: building the CLI once (npm run build does this too)…\n');
-  await vite.build({ root, configFile: fileURLToPath(new URL('../vite.cli.config.ts', import.meta.url)), logLevel: 'error' });
+  await vite.build({
+    root,
+    configFile: fileURLToPath(new URL('../vite.cli.config.ts', import.meta.url)),
+    logLevel: 'error',
+  });
 }
 const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));

@@ -107,6 +107,9 @@ export class Monitor {
 
   stop(): void {
     this.stopped = true;
+    // Whoever awaits start() or recheck() must be released, not left waiting on work that will never run.
+    this.pendingStructural = null;
+    this.pendingRefine = null;
     this.events?.stop();
     if (this.debounceTimer) clearTimeout(this.debounceTimer);
     if (this.slowTimer) clearTimeout(this.slowTimer);
@@ -144,7 +147,7 @@ export class Monitor {
     this.sleeping?.wake();
     await this.kickStructural();
     // The refine lane may be busy with an older round: it runs this request's round right after.
-    while (this.pendingRefine || this.refining) await this.kickRefine();
+    while (!this.stopped && (this.pendingRefine || this.refining)) await this.kickRefine();
     if (!this.latestUpdate) throw new Error('monitor stopped before its first check');
     return this.latestUpdate;
   }

@@ -10,6 +10,8 @@ export interface AppState {
   /** The fix in progress or just finished, if any (absent in a state holding only the three fields above). */
   fix?: FixProgress | null;
   settings?: Settings;
+  /** A notification was clicked: the finding the popover should open on; null otherwise (cleared on hide). */
+  focusFindingId?: string | null;
 }
 
 export interface Settings {

@@ -17,7 +17,9 @@ export interface Redactor {
 export function createRedactor(hostNames: string[]): Redactor {
   const macs = new Map<string, string>();
   const names = new Map<string, string>();
-  const uniqueNames = [...new Set(hostNames.filter((name) => name.trim().length >= 2))].sort((a, b) => b.length - a.length);
+  const uniqueNames = [...new Set(hostNames.filter((name) => name.trim().length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  );
   uniqueNames.forEach((name, index) => {
     names.set(name.toLowerCase(), `redacted-host-${index + 1}`);
   });
@@ -40,7 +42,9 @@ export function createRedactor(hostNames: string[]): Redactor {
 
   return {
     redact(text: string): string {
-      let out = text.replace(MAC, (mac) => (mac.split(':').every((part) => /^0{1,2}$/.test(part)) ? mac : macPlaceholder(mac)));
+      let out = text.replace(MAC, (mac) =>
+        mac.split(':').every((part) => /^0{1,2}$/.test(part)) ? mac : macPlaceholder(mac),
+      );
       if (namePattern) out = out.replace(namePattern, (name) => names.get(name.toLowerCase()) ?? name);
       return out;
     },

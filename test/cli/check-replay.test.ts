@@ -26,7 +26,9 @@ describe('replay bundles', () => {
     assemble(out);
     for (const name of Object.keys(BUNDLES)) {
       for (const file of readdirSync(join(out, name)))
-        expect(readFileSync(join(bundlePath(name), file), 'utf8'), `${name}/${file}`).toBe(readFileSync(join(out, name, file), 'utf8'));
+        expect(readFileSync(join(bundlePath(name), file), 'utf8'), `${name}/${file}`).toBe(
+          readFileSync(join(out, name, file), 'utf8'),
+        );
     }
   });
 
@@ -39,11 +41,25 @@ describe('replay bundles', () => {
       ['172.2.9.61', 16, 'stale'],
       ['172.2.3.10', 16, 'dhcp'],
     ]);
-    expect(diagnosis.bridge).toEqual({ interface: 'bridge100', address: '192.168.77.1', members: ['vmenet0', 'vmenet1'] });
-    expect(diagnosis.vm).toMatchObject({ provider: 'minikube', profile: 'minikube', state: 'Running', gateway: '192.168.77.1' });
+    expect(diagnosis.bridge).toEqual({
+      interface: 'bridge100',
+      address: '192.168.77.1',
+      members: ['vmenet0', 'vmenet1'],
+    });
+    expect(diagnosis.vm).toMatchObject({
+      provider: 'minikube',
+      profile: 'minikube',
+      state: 'Running',
+      gateway: '192.168.77.1',
+    });
     expect(ids(diagnosis)).toEqual(expect.arrayContaining(['egress-multiple-ipv4', 'nat-source-stale']));
     expect(fixes(diagnosis)).toEqual([
-      { action: 'remove-address', interface: 'en0', address: '172.2.9.61', command: 'sudo ifconfig en0 delete 172.2.9.61' },
+      {
+        action: 'remove-address',
+        interface: 'en0',
+        address: '172.2.9.61',
+        command: 'sudo ifconfig en0 delete 172.2.9.61',
+      },
     ]);
     expect(JSON.stringify(diagnosis)).not.toMatch(/delete 172\.2\.3\.10/);
     expect(hop(diagnosis, 'nat').light).toBe('red');
@@ -54,12 +70,14 @@ describe('replay bundles', () => {
     const run = await runCli(['check', '--json', '--replay', bundlePath('seed')]);
     const parsed = JSON.parse(run.stdout);
     expect(Object.keys(parsed).sort()).toEqual(['bridge', 'egress', 'findings', 'hops', 'verdict', 'vm']);
-    for (const finding of parsed.findings) expect(Object.keys(finding).sort()).toEqual(['detail', 'evidence', 'fix', 'id', 'severity', 'title']);
+    for (const finding of parsed.findings)
+      expect(Object.keys(finding).sort()).toEqual(['detail', 'evidence', 'fix', 'id', 'severity', 'title']);
   });
 
   it('seed without probes: the lease alone is evidence enough', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bl-seed-'));
-    for (const [file, text] of Object.entries(BUNDLES.seed)) if (file !== 'probes.json') writeFileSync(join(dir, file), text);
+    for (const [file, text] of Object.entries(BUNDLES.seed))
+      if (file !== 'probes.json') writeFileSync(join(dir, file), text);
     const run = await runCli(['check', '--json', '--replay', dir]);
     const diagnosis = JSON.parse(run.stdout) as Diagnosis;
     expect(diagnosis.verdict).toBe('red');
@@ -97,7 +115,9 @@ describe('replay bundles', () => {
     const stale = diagnosis.egress?.addresses.find((a) => a.address === '192.168.1.154');
     expect(stale?.role).toBe('stale');
     expect(stale?.evidence.join(' ')).toMatch(/172\.2\.2\.2/);
-    expect(fixes(diagnosis)).toEqual([expect.objectContaining({ address: '192.168.1.154', command: 'sudo ifconfig en0 delete 192.168.1.154' })]);
+    expect(fixes(diagnosis)).toEqual([
+      expect.objectContaining({ address: '192.168.1.154', command: 'sudo ifconfig en0 delete 192.168.1.154' }),
+    ]);
     expect(diagnosis.verdict).toBe('red');
   });
 
@@ -113,7 +133,11 @@ describe('replay bundles', () => {
 
   it('two vmnet bridges: the bridge is the one holding the VM gateway, not the first or "bridge100"', async () => {
     const { diagnosis } = await check('two-bridges');
-    expect(diagnosis.bridge).toEqual({ interface: 'bridge101', address: '192.168.77.1', members: ['vmenet0', 'vmenet1'] });
+    expect(diagnosis.bridge).toEqual({
+      interface: 'bridge101',
+      address: '192.168.77.1',
+      members: ['vmenet0', 'vmenet1'],
+    });
     expect(hop(diagnosis, 'bridge').light).toBe('green');
     expect(diagnosis.verdict).toBe('green');
   });
@@ -132,7 +156,8 @@ describe('replay bundles', () => {
     const finding = diagnosis.findings.find((f) => f.id === 'input-unparseable');
     expect(finding).toBeDefined();
     const evidence = finding!.evidence.join('\n');
-    for (const file of ['ifconfig.txt', 'netstat-rn.txt', 'minikube-status.json', 'probes.json']) expect(evidence).toContain(file);
+    for (const file of ['ifconfig.txt', 'netstat-rn.txt', 'minikube-status.json', 'probes.json'])
+      expect(evidence).toContain(file);
     for (const line of finding!.evidence) expect(line.length).toBeLessThan(220);
     // route-get-default.txt is genuine, so en0 is known to be the egress; its addresses are not.
     expect(diagnosis.egress?.addresses ?? []).toEqual([]);
@@ -149,7 +174,9 @@ describe('replay bundles', () => {
     for (const [file, text] of Object.entries(BUNDLES.seed)) writeFileSync(join(dir, file), text);
     writeFileSync(join(dir, 'vm-ip-route.txt'), BUNDLES.garbage['vm-ip-route.txt']!);
     const diagnosis = JSON.parse((await runCli(['check', '--json', '--replay', dir])).stdout) as Diagnosis;
-    expect(diagnosis.findings.find((f) => f.id === 'input-unparseable')?.evidence.join(' ')).toContain('vm-ip-route.txt');
+    expect(diagnosis.findings.find((f) => f.id === 'input-unparseable')?.evidence.join(' ')).toContain(
+      'vm-ip-route.txt',
+    );
     expect(diagnosis.vm?.gateway ?? null).toBeNull();
     expect(hop(diagnosis, 'bridge').light).toBe('unknown');
     expect(diagnosis.egress?.natSource).toBe('172.2.9.61');
@@ -196,7 +223,14 @@ describe('bad input', () => {
   });
 
   it('usage errors → 64 with one line', async () => {
-    for (const argv of [['check', '--bogus'], ['check', '--probe', 'nope'], ['check', '--profile', '../x'], ['frobnicate'], [], ['check', 'extra']]) {
+    for (const argv of [
+      ['check', '--bogus'],
+      ['check', '--probe', 'nope'],
+      ['check', '--profile', '../x'],
+      ['frobnicate'],
+      [],
+      ['check', 'extra'],
+    ]) {
       const run = await runCli(argv);
       expect(run.code, argv.join(' ')).toBe(64);
       expect(run.stdout === '' || argv.length === 0).toBe(true);

@@ -31,7 +31,9 @@ const hop = (diagnosis: Diagnosis, id: string) => diagnosis.hops.find((h) => h.i
 /** en0's addresses in the kernel's order with primary/secondary; lifetimes left out (they count down). */
 async function en0(): Promise<string> {
   const lines = (await lab.inHost(['ip', '-o', '-4', 'addr', 'show', 'dev', 'en0'])).stdout.split('\n').filter(Boolean);
-  return lines.map((line) => `${line.split(/\s+/)[3]} ${/ secondary /.test(line) ? 'secondary' : 'primary'}`).join('\n');
+  return lines
+    .map((line) => `${line.split(/\s+/)[3]} ${/ secondary /.test(line) ? 'secondary' : 'primary'}`)
+    .join('\n');
 }
 
 /** PIDs still alive in a namespace (zombies hold no namespace and don't show). */
@@ -43,7 +45,10 @@ async function pidsIn(namespace: string): Promise<string[]> {
 describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel (lab)', () => {
   beforeAll(async () => {
     if (!existsSync(path.join(REPO_ROOT, 'out', 'cli', 'bridgelight.js'))) {
-      const build = await run(['npx', 'vite', 'build', '--config', 'vite.cli.config.ts'], { cwd: REPO_ROOT, timeoutMs: 120_000 });
+      const build = await run(['npx', 'vite', 'build', '--config', 'vite.cli.config.ts'], {
+        cwd: REPO_ROOT,
+        timeoutMs: 120_000,
+      });
       expect(build.code, build.stderr).toBe(0);
     }
     await lab.labUp();
@@ -73,7 +78,9 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
     expect(code).toBe(2);
     expect(diagnosis.verdict).toBe('red');
     expect(diagnosis.egress?.natSource).toBe(LAB_ADDR.stale);
-    expect(ids(diagnosis)).toEqual(expect.arrayContaining(['nat-source-stale', 'egress-multiple-ipv4', 'vm-internet-unreachable']));
+    expect(ids(diagnosis)).toEqual(
+      expect.arrayContaining(['nat-source-stale', 'egress-multiple-ipv4', 'vm-internet-unreachable']),
+    );
     const fix = diagnosis.findings.find((f) => f.id === 'nat-source-stale')!.fix;
     expect(fix).toEqual({
       action: 'remove-address',
@@ -90,13 +97,23 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
     await lab.setState('seed');
     const result = await cli(['fix', 'nat-source-stale', '--yes', ...PROBE]);
     expect(result.stdout).toContain(`removed ${LAB_ADDR.stale} from en0`);
-    expect(result.stdout).toContain(`Before → after: red (NAT source ${LAB_ADDR.stale}) → green (NAT source ${LAB_ADDR.good})`);
+    expect(result.stdout).toContain(
+      `Before → after: red (NAT source ${LAB_ADDR.stale}) → green (NAT source ${LAB_ADDR.good})`,
+    );
     expect(result.stdout).toContain(`Undo with: sudo ip addr add ${LAB_ADDR.stale}/24 dev en0`);
     expect(result.code).toBe(0);
     const addresses = await en0();
     expect(addresses).toContain(`${LAB_ADDR.good}/24`);
     expect(addresses).not.toContain(LAB_ADDR.stale);
-    const curl = await lab.inVm(['curl', '-sS', '-o', '/dev/null', '--connect-timeout', '2', `http://${LAB_ADDR.web}/`]);
+    const curl = await lab.inVm([
+      'curl',
+      '-sS',
+      '-o',
+      '/dev/null',
+      '--connect-timeout',
+      '2',
+      `http://${LAB_ADDR.web}/`,
+    ]);
     expect(curl.code).toBe(0);
     expect((await checkJson()).diagnosis.verdict).toBe('green');
 
@@ -206,7 +223,11 @@ function describeWatch() {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const added = performance.now();
     await lab.inHost(['ip', 'addr', 'add', `${LAB_ADDR.stale}/24`, 'dev', 'en0']);
-    const line = await waitFor(() => lines.find((l) => l.findings.some((f) => f.id === 'egress-multiple-ipv4')), 5_000, 'the second-address line');
+    const line = await waitFor(
+      () => lines.find((l) => l.findings.some((f) => f.id === 'egress-multiple-ipv4')),
+      5_000,
+      'the second-address line',
+    );
     expect(line.receivedAt - added).toBeLessThan(1_000);
     expect(line.verdict).toBe('yellow');
   });

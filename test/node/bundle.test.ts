@@ -7,13 +7,20 @@ import {
   createReplayProber,
   createReplayRunner,
   prepareBundleDir,
+  type ReplayResult,
   readManifest,
 } from '../../src/node/bundle';
 import { UserError } from '../../src/node/errors';
+import type { BundleManifest } from '../../src/shared/bundle-format';
 import type { CommandRunner } from '../../src/shared/command';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'bl-bundle-'));
-const manifest = { format: 'bridgelight-bundle', version: 1, platform: 'darwin', createdAt: '2026-11-20T09:41:00.000Z' };
+const manifest: BundleManifest = {
+  format: 'bridgelight-bundle',
+  version: 1,
+  platform: 'darwin',
+  createdAt: '2026-11-20T09:41:00.000Z',
+};
 
 function bundle(files: Record<string, string | Buffer>): string {
   const dir = tmp();
@@ -44,10 +51,26 @@ describe('bundle manifest', () => {
     expectUserError(() => readManifest(bundle({})), 65, /no manifest\.json/);
     expectUserError(() => readManifest(bundle({ 'manifest.json': '{"format":' })), 65, /not valid JSON/);
     expectUserError(() => readManifest(bundle({ 'manifest.json': '[]' })), 65, /not a JSON object/);
-    expectUserError(() => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, format: 'x' }) })), 65, /format/);
-    expectUserError(() => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, version: 2 }) })), 65, /version 2/);
-    expectUserError(() => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, platform: 'win32' }) })), 65, /platform/);
-    expectUserError(() => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, createdAt: 'yesterday' }) })), 65, /createdAt/);
+    expectUserError(
+      () => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, format: 'x' }) })),
+      65,
+      /format/,
+    );
+    expectUserError(
+      () => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, version: 2 }) })),
+      65,
+      /version 2/,
+    );
+    expectUserError(
+      () => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, platform: 'win32' }) })),
+      65,
+      /platform/,
+    );
+    expectUserError(
+      () => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, createdAt: 'yesterday' }) })),
+      65,
+      /createdAt/,
+    );
     const file = join(tmp(), 'file');
     writeFileSync(file, '');
     expectUserError(() => readManifest(file), 65, /not one/);
@@ -58,30 +81,38 @@ describe('replay runner', () => {
   it('hands back files by key, absent ones as missing, and recorded not-found/timeout as such', async () => {
     const dir = bundle({ 'manifest.json': '{}', 'ifconfig.txt': 'lo0: flags=8049<UP> mtu 16384\n' });
     const runner = createReplayRunner(dir, {
-      ...(manifest as never),
-      commands: { 'minikube-status.json': { argv: ['minikube'], exitCode: null, timedOut: false, notFound: true, durationMs: 1 } },
+      ...manifest,
+      commands: {
+        'minikube-status.json': { argv: ['minikube'], exitCode: null, timedOut: false, notFound: true, durationMs: 1 },
+      },
     });
     expect(await runner.run({ key: 'ifconfig.txt', argv: ['/sbin/ifconfig', '-a'], timeoutMs: 1 })).toMatchObject({
       stdout: 'lo0: flags=8049<UP> mtu 16384\n',
       exitCode: 0,
     });
-    expect(await runner.run({ key: 'netstat-rn.txt', argv: [], timeoutMs: 1 })).toMatchObject({ unavailable: { problem: 'missing' } });
+    expect(await runner.run({ key: 'netstat-rn.txt', argv: [], timeoutMs: 1 })).toMatchObject({
+      unavailable: { problem: 'missing' },
+    });
     expect(await runner.run({ key: 'minikube-status.json', argv: [], timeoutMs: 1 })).toMatchObject({ notFound: true });
   });
 
   it('refuses a file over 8 MB and names that cannot stay inside the folder', async () => {
     const dir = bundle({ 'ifconfig.txt': Buffer.alloc(8 * 1024 * 1024 + 1, 'a') });
     mkdirSync(join(dir, 'sub'));
-    const runner = createReplayRunner(dir, manifest as never);
+    const runner = createReplayRunner(dir, manifest);
     const big = await runner.run({ key: 'ifconfig.txt', argv: [], timeoutMs: 1 });
     expect(big).toMatchObject({ stdout: '', unavailable: { problem: 'too-large' } });
-    expect((big as { unavailable: { detail: string } }).unavailable.detail).toMatch(/8 MB/);
-    expect(await runner.run({ key: '../manifest.json', argv: [], timeoutMs: 1 })).toMatchObject({ unavailable: { problem: 'missing' } });
+    expect((big as ReplayResult).unavailable?.detail).toMatch(/8 MB/);
+    expect(await runner.run({ key: '../manifest.json', argv: [], timeoutMs: 1 })).toMatchObject({
+      unavailable: { problem: 'missing' },
+    });
   });
 
   it('replays probes.json, and says when it is unusable', async () => {
     const probes = [{ source: '172.2.9.61', target: '198.51.100.10:443', ok: false, ms: null, error: 'timeout' }];
-    expect(await createReplayProber(bundle({ 'probes.json': JSON.stringify(probes) })).prober.probe([], [], 1)).toEqual(probes);
+    expect(await createReplayProber(bundle({ 'probes.json': JSON.stringify(probes) })).prober.probe([], [], 1)).toEqual(
+      probes,
+    );
     expect(createReplayProber(bundle({})).problem).toBeNull();
     expect(await createReplayProber(bundle({})).prober.probe(['1.2.3.4'], ['1.2.3.4:1'], 1)).toBeNull();
     expect(createReplayProber(bundle({ 'probes.json': '{"a":1}' })).problem).toMatch(/not a list/);
@@ -96,14 +127,21 @@ describe('bundle recorder', () => {
       run: async (spec) =>
         spec.key === 'minikube-status.json'
           ? { stdout: '', stderr: '', exitCode: null, timedOut: false, notFound: true, durationMs: 2 }
-          : { stdout: 'ether 3c:22:fb:1a:84:8e\n', stderr: '', exitCode: 0, timedOut: false, notFound: false, durationMs: 5 },
+          : {
+              stdout: 'ether 3c:22:fb:1a:84:8e\n',
+              stderr: '',
+              exitCode: 0,
+              timedOut: false,
+              notFound: false,
+              durationMs: 5,
+            },
     };
     const recorder = new BundleRecorder(dir, (text) => text.replace('3c:22:fb:1a:84:8e', '02:00:00:00:00:01'));
     const runner = recorder.runner(inner);
     const result = await runner.run({ key: 'ifconfig.txt', argv: ['/sbin/ifconfig', '-a'], timeoutMs: 10 });
     expect(result.stdout).toBe('ether 3c:22:fb:1a:84:8e\n');
     await runner.run({ key: 'minikube-status.json', argv: ['minikube', 'status'], timeoutMs: 10 });
-    recorder.finish(manifest as never);
+    recorder.finish(manifest);
     expect(readFileSync(join(dir, 'ifconfig.txt'), 'utf8')).toBe('ether 02:00:00:00:00:01\n');
     const written = readManifest(dir);
     expect(written.commands?.['ifconfig.txt']).toMatchObject({ argv: ['/sbin/ifconfig', '-a'], exitCode: 0 });

@@ -6,7 +6,13 @@ const HELPER = '/Applications/Bridgelight.app/Contents/Resources/bridgelight-hel
 
 describe('elevation', () => {
   it('runs the helper directly through /bin/sh when already root', () => {
-    expect(helperArgv('darwin', HELPER, call, true)).toEqual(['/bin/sh', HELPER, 'remove-address', 'en0', '172.2.9.61']);
+    expect(helperArgv('darwin', HELPER, call, true)).toEqual([
+      '/bin/sh',
+      HELPER,
+      'remove-address',
+      'en0',
+      '172.2.9.61',
+    ]);
   });
 
   it('uses pkexec on Linux with every value as its own argument', () => {
@@ -26,7 +32,13 @@ describe('elevation', () => {
     expect(argv[0]).toBe('/usr/bin/osascript');
     const scriptLines = argv.filter((_, i) => argv[i - 1] === '-e');
     const data = argv.slice(1).filter((arg, i, all) => arg !== '-e' && all[i - 1] !== '-e');
-    expect(data).toEqual([HELPER, 'remove-address', hostile.interface, '1.2.3.4', expect.stringContaining('remove the address 1.2.3.4')]);
+    expect(data).toEqual([
+      HELPER,
+      'remove-address',
+      hostile.interface,
+      '1.2.3.4',
+      expect.stringContaining('remove the address 1.2.3.4'),
+    ]);
     for (const line of scriptLines) {
       expect(line).not.toContain('en0');
       expect(line).not.toContain('1.2.3.4');
@@ -38,10 +50,14 @@ describe('elevation', () => {
 
   it('reads cancelled, refused and failed through each wrapper', () => {
     expect(helperOutcome('darwin', false, 1, '0:120: execution error: User canceled. (-128)')).toBe('cancelled');
-    expect(helperOutcome('linux', false, 126, 'Error executing command as another user: Request dismissed')).toBe('cancelled');
+    expect(helperOutcome('linux', false, 126, 'Error executing command as another user: Request dismissed')).toBe(
+      'cancelled',
+    );
     expect(helperOutcome('linux', true, 0, '')).toBe('done');
     expect(helperOutcome('linux', true, 2, 'refused: 1.2.3.4 is the only IPv4 address on en0')).toBe('refused');
-    expect(helperOutcome('darwin', false, 1, '0:300: execution error: refused: 172.2.3.10 is the DHCP address (2)')).toBe('refused');
+    expect(
+      helperOutcome('darwin', false, 1, '0:300: execution error: refused: 172.2.3.10 is the DHCP address (2)'),
+    ).toBe('refused');
     expect(helperOutcome('linux', true, 1, 'failed: ip exited 2')).toBe('failed');
   });
 });

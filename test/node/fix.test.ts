@@ -35,7 +35,10 @@ describe('fix planning', () => {
     const tampered = structuredClone(diagnosis);
     const finding = tampered.findings.find((f) => f.id === 'nat-source-stale')!;
     finding.fix = { ...finding.fix!, address: '172.2.3.10' };
-    expect(planFix(tampered, 'darwin', 'nat-source-stale')).toMatchObject({ ok: false, reason: expect.stringMatching(/not judged stale/) });
+    expect(planFix(tampered, 'darwin', 'nat-source-stale')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not judged stale/),
+    });
   });
 });
 
@@ -59,12 +62,23 @@ describe('running the helper', () => {
       outcome: 'done',
       message: 'removed 198.51.100.66 from en0',
     });
-    expect(seen[0]!.argv).toEqual(['/bin/sh', '/opt/bridgelight/bridgelight-helper', 'remove-address', 'en0', '198.51.100.66']);
+    expect(seen[0]!.argv).toEqual([
+      '/bin/sh',
+      '/opt/bridgelight/bridgelight-helper',
+      'remove-address',
+      'en0',
+      '198.51.100.66',
+    ]);
   });
 
   it('maps refusal, failure, cancel and timeout', async () => {
-    expect(await runHelper(env({ exitCode: 2, stderr: 'refused: only address\n' }), call)).toMatchObject({ outcome: 'refused', message: 'refused: only address' });
-    expect(await runHelper(env({ exitCode: 1, stderr: 'failed: ip said no\n' }), call)).toMatchObject({ outcome: 'failed' });
+    expect(await runHelper(env({ exitCode: 2, stderr: 'refused: only address\n' }), call)).toMatchObject({
+      outcome: 'refused',
+      message: 'refused: only address',
+    });
+    expect(await runHelper(env({ exitCode: 1, stderr: 'failed: ip said no\n' }), call)).toMatchObject({
+      outcome: 'failed',
+    });
     expect(await runHelper({ ...env({ exitCode: 126 }), isRoot: false }, call)).toMatchObject({ outcome: 'cancelled' });
     expect(await runHelper(env({ exitCode: null, timedOut: true }), call)).toMatchObject({ outcome: 'failed' });
   });

@@ -7,18 +7,28 @@ const runner = createLiveRunner();
 function livingProcessesWith(marker: string): string[] {
   // Zombies (state Z) are already dead; anything else still running counts.
   const out = execFileSync('/bin/ps', ['-eo', 'stat=,args='], { encoding: 'utf8' });
-  return out.split('\n').filter((line) => line.includes(marker) && !line.trim().startsWith('Z') && !line.includes('ps -eo'));
+  return out
+    .split('\n')
+    .filter((line) => line.includes(marker) && !line.trim().startsWith('Z') && !line.includes('ps -eo'));
 }
 
 describe('live runner', () => {
   it('runs argv without a shell, with LANG=C', async () => {
-    const result = await runner.run({ key: 'x', argv: ['/bin/sh', '-c', 'echo "$LANG $LC_ALL" ; echo "$0"', 'a;b'], timeoutMs: 5_000 });
+    const result = await runner.run({
+      key: 'x',
+      argv: ['/bin/sh', '-c', 'echo "$LANG $LC_ALL" ; echo "$0"', 'a;b'],
+      timeoutMs: 5_000,
+    });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe('C C\na;b\n');
   });
 
   it('never interprets shell syntax in arguments', async () => {
-    const result = await runner.run({ key: 'x', argv: ['/bin/echo', '$(id)', '`id`', ';', '&&', '|'], timeoutMs: 5_000 });
+    const result = await runner.run({
+      key: 'x',
+      argv: ['/bin/echo', '$(id)', '`id`', ';', '&&', '|'],
+      timeoutMs: 5_000,
+    });
     expect(result.stdout).toBe('$(id) `id` ; && |\n');
   });
 

@@ -8,7 +8,8 @@ import { Monitor, type MonitorUpdate } from '../../src/node/monitor';
 import type { CommandResult, CommandSpec } from '../../src/shared/command';
 import type { MonitorEvent } from '../../src/shared/monitor-event';
 
-const capture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/linux/${name}`, import.meta.url), 'utf8'));
+const capture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/linux/${name}`, import.meta.url), 'utf8'));
 type Link = { ifname: string; addr_info: Array<Record<string, unknown>> };
 
 /** A host whose en0 holds the good 198.51.100.7/24 (finite lifetime) and, when `stale` is set, a stale primary before it. */
@@ -21,8 +22,25 @@ class World {
   private addrJson(): string {
     const links = capture('ns-ip-j-addr-show.json') as Link[];
     const en0 = links.find((link) => link.ifname === 'en0')!;
-    const good = { family: 'inet', local: '198.51.100.7', prefixlen: 24, scope: 'global', dynamic: true, label: 'en0', valid_life_time: 3600, preferred_life_time: 3600 };
-    const stale = { family: 'inet', local: '198.51.100.66', prefixlen: 24, scope: 'global', label: 'en0', valid_life_time: 4294967295, preferred_life_time: 4294967295 };
+    const good = {
+      family: 'inet',
+      local: '198.51.100.7',
+      prefixlen: 24,
+      scope: 'global',
+      dynamic: true,
+      label: 'en0',
+      valid_life_time: 3600,
+      preferred_life_time: 3600,
+    };
+    const stale = {
+      family: 'inet',
+      local: '198.51.100.66',
+      prefixlen: 24,
+      scope: 'global',
+      label: 'en0',
+      valid_life_time: 4294967295,
+      preferred_life_time: 4294967295,
+    };
     const v6 = en0.addr_info.filter((entry) => entry.family === 'inet6');
     en0.addr_info = this.stale ? [stale, { ...good, secondary: true }, ...v6] : [good, ...v6];
     return JSON.stringify(links);
@@ -34,7 +52,14 @@ class World {
   }
 
   ports(): CollectPorts {
-    const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', exitCode: 0, timedOut: false, notFound: false, durationMs: 1 });
+    const ok = (stdout: string): CommandResult => ({
+      stdout,
+      stderr: '',
+      exitCode: 0,
+      timedOut: false,
+      notFound: false,
+      durationMs: 1,
+    });
     return {
       runner: {
         run: async (spec: CommandSpec) => {
@@ -44,7 +69,9 @@ class World {
           }
           if (spec.key === 'ip-route.json') return ok(this.routeJson());
           if (spec.key === 'minikube-status.json')
-            return ok('{"Name":"minikube","Host":"Running","Kubelet":"Running","APIServer":"Running","Kubeconfig":"Configured","Worker":false}');
+            return ok(
+              '{"Name":"minikube","Host":"Running","Kubelet":"Running","APIServer":"Running","Kubeconfig":"Configured","Worker":false}',
+            );
           if (spec.key === 'vm-probe.txt') {
             this.sshCalls++;
             return ok('@@bridgelight-vm-probe v1\n@@section ip-route\ndefault via 192.168.77.1 dev eth0\n@@end\n');
@@ -86,7 +113,11 @@ afterEach(() => monitor?.stop());
 function setup(timing = { debounceMs: 10, debounceMaxMs: 100, minRefineIntervalMs: 150, slowIntervalMs: 60_000 }) {
   const world = new World();
   const events = new FakeEvents();
-  monitor = new Monitor(world.ports(), events, { platform: 'linux', check: { probeTargets: ['203.0.113.10:80'] }, timing });
+  monitor = new Monitor(world.ports(), events, {
+    platform: 'linux',
+    check: { probeTargets: ['203.0.113.10:80'] },
+    timing,
+  });
   const updates: MonitorUpdate[] = [];
   monitor.subscribe((update) => updates.push(update));
   return { world, events, monitor, updates };
@@ -130,7 +161,12 @@ describe('monitor', () => {
     const started = Date.now();
     for (let i = 0; i < 100; i++) {
       world.stale = i % 2 === 0;
-      events.emit!({ kind: 'address', action: world.stale ? 'add' : 'delete', interface: 'en0', address: '198.51.100.66' });
+      events.emit!({
+        kind: 'address',
+        action: world.stale ? 'add' : 'delete',
+        interface: 'en0',
+        address: '198.51.100.66',
+      });
       await sleep(5);
     }
     world.stale = false; // the flapping ends with the stale address gone
@@ -159,6 +195,23 @@ describe('monitor', () => {
     expect(update.phase).toBe('recheck');
     expect(update.diagnosis.verdict).toBe('red');
     expect(world.sshCalls - ssh).toBe(1);
+  });
+
+  it('releases a caller waiting on a check when stopped', async () => {
+    const { monitor } = setup();
+    await monitor.start();
+    const pending = monitor.recheck('user');
+    monitor.stop();
+    // resolves with the last published state (or rejects if there never was one); it must not hang
+    await expect(
+      Promise.race([
+        pending.then(
+          () => 'settled',
+          () => 'settled',
+        ),
+        sleep(2_000).then(() => 'hung'),
+      ]),
+    ).resolves.toBe('settled');
   });
 
   it('marks unchanged diagnoses as unchanged, and stops cleanly', async () => {

@@ -20,10 +20,17 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('host probes (loopback only)', () => {
   it('connects from each source to each target, bound to the source', async () => {
-    const results = await createLiveProber().probe(['127.0.0.1', '127.0.0.2'], [`127.0.0.1:${port}`, `127.0.0.1:${closedPort}`], 1_000);
+    const results = await createLiveProber().probe(
+      ['127.0.0.1', '127.0.0.2'],
+      [`127.0.0.1:${port}`, `127.0.0.1:${closedPort}`],
+      1_000,
+    );
     expect(results).toHaveLength(4);
     const ok = results!.filter((r) => r.ok);
-    expect(ok.map((r) => `${r.source}>${r.target}`).sort()).toEqual([`127.0.0.1>127.0.0.1:${port}`, `127.0.0.2>127.0.0.1:${port}`]);
+    expect(ok.map((r) => `${r.source}>${r.target}`).sort()).toEqual([
+      `127.0.0.1>127.0.0.1:${port}`,
+      `127.0.0.2>127.0.0.1:${port}`,
+    ]);
     for (const r of ok) expect(r.ms).toBeGreaterThanOrEqual(0);
     const refused = results!.filter((r) => !r.ok);
     for (const r of refused) expect(r.error).toBe('ECONNREFUSED');

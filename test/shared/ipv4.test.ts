@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { dottedMaskToPrefix, hexMaskToPrefix, inSubnet, isIpv4, isLinkLocal, numberToIpv4, ipv4ToNumber } from '../../src/shared/ipv4';
+import {
+  dottedMaskToPrefix,
+  hexMaskToPrefix,
+  inSubnet,
+  ipv4ToNumber,
+  isIpv4,
+  isLinkLocal,
+  numberToIpv4,
+} from '../../src/shared/ipv4';
 
 describe('ipv4', () => {
   it('accepts only canonical dotted quads', () => {
     for (const good of ['0.0.0.0', '172.2.9.61', '255.255.255.255', '192.168.77.1']) expect(isIpv4(good)).toBe(true);
-    for (const bad of ['010.0.0.1', '1.2.3.256', '1.2.3', '1.2.3.4.5', ' 1.2.3.4', '1.2.3.4 ', 'x.x.x.x', '1.2.3.-1', '', '1..2.3'])
+    for (const bad of [
+      '010.0.0.1',
+      '1.2.3.256',
+      '1.2.3',
+      '1.2.3.4.5',
+      ' 1.2.3.4',
+      '1.2.3.4 ',
+      'x.x.x.x',
+      '1.2.3.-1',
+      '',
+      '1..2.3',
+    ])
       expect(isIpv4(bad), bad).toBe(false);
   });
 

@@ -8,7 +8,19 @@ describe('probe targets', () => {
   });
 
   it('refuses anything else', () => {
-    for (const bad of ['203.0.113.10', ':80', 'host:0', 'host:65536', 'host:080', 'a b:80', 'x;rm -rf /:80', '$(id):1', '1.2.3.999:80', '-h:80', 'h_:80'])
+    for (const bad of [
+      '203.0.113.10',
+      ':80',
+      'host:0',
+      'host:65536',
+      'host:080',
+      'a b:80',
+      'x;rm -rf /:80',
+      '$(id):1',
+      '1.2.3.999:80',
+      '-h:80',
+      'h_:80',
+    ])
       expect(parseTarget(bad), bad).toBeNull();
   });
 

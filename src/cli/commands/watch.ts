@@ -52,7 +52,8 @@ export async function runWatch(args: string[], context: CommandContext): Promise
     printed = key;
     print(update);
   };
-  if (!values.json && context.stderr.isTTY) context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
+  if (!values.json && context.stderr.isTTY)
+    context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
   const first = await monitor.start();
   printIfChanged(first);
   monitor.subscribe(printIfChanged);

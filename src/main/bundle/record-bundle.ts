@@ -1,0 +1,60 @@
+// "Save support bundle…" records exactly what `bridgelight bundle --redact` records, through the same
+// BundleRecorder, so a bundle from the app replays with `bridgelight check --replay` like any other.
+import { readdirSync } from 'node:fs';
+import { BundleRecorder, prepareBundleDir } from '../../node/bundle';
+import type { CollectOptions, CollectPorts } from '../../node/collect';
+import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_VERSION } from '../../shared/bundle-format';
+import type { Diagnosis, Light, Snapshot } from '../../shared/model';
+
+/** The pieces of the engine a recording needs; bundle-engine.ts supplies the real ones. */
+export interface BundleEngine {
+  livePorts(): CollectPorts;
+  collect(ports: CollectPorts, options: CollectOptions): Promise<Snapshot>;
+  diagnose(snapshot: Snapshot): Diagnosis;
+  extractIpRouteSection(text: string): string | null;
+  /** null: record as is. */
+  redact: ((text: string) => string) | null;
+}
+
+export interface BundleRequest {
+  dir: string;
+  options: CollectOptions;
+  generator: string;
+  now?: () => Date;
+}
+
+export interface RecordedBundle {
+  dir: string;
+  files: number;
+  verdict: Light;
+}
+
+export async function recordBundle(engine: BundleEngine, request: BundleRequest): Promise<RecordedBundle> {
+  const { dir, options } = request;
+  prepareBundleDir(dir);
+  const recorder = new BundleRecorder(dir, engine.redact ?? undefined);
+  const live = engine.livePorts();
+  const createdAt = request.now?.() ?? new Date();
+  const snapshot = await engine.collect(
+    { runner: recorder.runner(live.runner), prober: recorder.prober(live.prober), now: () => createdAt },
+    options,
+  );
+  if (recorder.commands[BUNDLE_FILES.vmProbe] && snapshot.vm?.probe?.routes) {
+    // Kept apart too, so a person reading the bundle finds the VM's routes without the script's markers.
+    const section = engine.extractIpRouteSection(recorder.lastOutput(BUNDLE_FILES.vmProbe) ?? '');
+    if (section !== null) recorder.writeFile(BUNDLE_FILES.vmIpRoute, section);
+  }
+  const diagnosis = engine.diagnose(snapshot);
+  recorder.writeFile('diagnosis.json', `${JSON.stringify(diagnosis, null, 2)}\n`);
+  recorder.finish({
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    platform: options.platform,
+    createdAt: createdAt.toISOString(),
+    generator: request.generator,
+    redacted: engine.redact !== null,
+    profile: options.profile,
+    probeTargets: options.probeTargets,
+  });
+  return { dir, files: readdirSync(dir).length, verdict: diagnosis.verdict };
+}

@@ -1,0 +1,216 @@
+// Electron main: wiring only. Each piece lives in its own module and takes its Electron dependencies as
+// parameters; this file is the one place that hands them the real ones.
+import { release } from 'node:os';
+import { join } from 'node:path';
+import {
+  app,
+  clipboard,
+  dialog,
+  type MessageBoxOptions,
+  Notification,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import electronLog from 'electron-log/main';
+import { collectOptions, hostPlatform } from '../node/engine';
+import { APP_SCHEME } from './app-origin';
+import { liveBundleEngine } from './bundle/bundle-engine';
+import { recordBundle } from './bundle/record-bundle';
+import { saveSupportBundle } from './bundle/save-dialog';
+import { createController, followSettings } from './controller';
+import { FixFlow } from './fix/fix-flow';
+import { helperEnvironment } from './fix/helper-env';
+import { registerIpc } from './ipc/registry';
+import type { Logger } from './logger';
+import { createAppRunner, liveMonitorFactory } from './monitor/live-monitor';
+import { MonitorHost } from './monitor/monitor-host';
+import { Notifier } from './notifications/notifier';
+import { createPresenter } from './notifications/presenter';
+import { appPaths } from './paths';
+import { Popover } from './popover/popover';
+import { anchorRect } from './popover/position';
+import { createPopoverWindow } from './popover/window';
+import { createAppProtocolHandler, registerAppScheme } from './protocol/app-protocol';
+import { lockDownContents } from './security/navigation';
+import { denyAllPermissions } from './security/permissions';
+import { SettingsFile } from './settings/settings';
+import { SettingsService } from './settings/settings-service';
+import { createAppStore } from './state/store';
+import { syncStateTo } from './state/sync';
+import { type AppTray, createTray } from './tray/tray';
+
+// No log.initialize(): it would write a preload into userData and load it into every page, outside the asar.
+const log: Logger = electronLog;
+
+// Privileged schemes must be registered before 'ready'.
+registerAppScheme(protocol);
+
+function ready(): void {
+  const platform = hostPlatform();
+  // Info.plist's LSUIElement hides the Dock icon in the packaged app; this covers development runs.
+  if (process.platform === 'darwin') app.dock?.hide();
+
+  const paths = appPaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+  });
+  denyAllPermissions(session.defaultSession, log);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot, log));
+
+  const settings = new SettingsService(
+    new SettingsFile(join(app.getPath('userData'), 'settings.json'), log),
+    app,
+    process.platform,
+  );
+  const store = createAppStore(settings.forRenderer());
+  const monitor = new MonitorHost(liveMonitorFactory(platform), store, log);
+
+  let appTray: AppTray | null = null;
+  const popover = new Popover({
+    createWindow: () => createPopoverWindow(paths.preload, !app.isPackaged),
+    activate: () => app.focus({ steal: true }),
+    anchor: () =>
+      anchorRect(appTray?.tray.getBounds() ?? { x: 0, y: 0, width: 0, height: 0 }, screen.getCursorScreenPoint()),
+    displays: () => screen.getAllDisplays(),
+    log,
+    onHidden: () => store.setState({ focusFindingId: null }),
+  });
+  syncStateTo(store, () => popover.window.webContents);
+
+  const showMessageBox = (options: MessageBoxOptions) => {
+    // A menu-bar app is never the active app: without this the dialog opens behind the frontmost window.
+    app.focus({ steal: true });
+    return dialog.showMessageBox(options);
+  };
+  const fixFlow = new FixFlow({
+    store,
+    recheck: async (reason) => (await monitor.recheck(reason)).diagnosis,
+    showMessageBox,
+    helper: helperEnvironment(createAppRunner(), platform, paths.helper),
+    log,
+  });
+
+  const controller = createController({
+    store,
+    settings,
+    monitor,
+    fixFlow,
+    writeClipboard: (text) => clipboard.writeText(text),
+    generator: `Bridgelight ${app.getVersion()} on ${process.platform} ${release()}`,
+    log,
+  });
+  followSettings({ store, settings, monitor, log });
+
+  const openFinding = (findingId: string) => {
+    // A notification click: the popover opens on that finding (the renderer reads focusFindingId).
+    store.setState({ focusFindingId: findingId });
+    popover.show();
+  };
+  const notifier = new Notifier({
+    show: createPresenter({
+      create: (options) => new Notification(options),
+      isSupported: () => Notification.isSupported(),
+      openFinding,
+      // The result is on the popover's card: open it there once the fix has finished.
+      fix: (findingId) => void fixFlow.fix(findingId).then(() => openFinding(findingId)),
+      ignore: (addresses) => {
+        try {
+          for (const address of addresses) settings.ignoreAddress(address);
+        } catch (error) {
+          log.warn('ignore address', error);
+        }
+      },
+      log,
+    }),
+  });
+  store.subscribe((state, previous) => {
+    if (state.diagnosis !== previous.diagnosis) notifier.observe(state.diagnosis, state.settings.ignoredAddresses);
+  });
+
+  registerIpc(controller, { log, trustedContents: (contents) => contents === popover.window.webContents });
+
+  appTray = createTray({
+    store,
+    assetsDir: paths.assets,
+    onClick: () => {
+      // The user may have approved the login item in System Settings since we last asked.
+      settings.refreshLoginStatus();
+      popover.toggle();
+    },
+    actions: {
+      openPopover: () => popover.show(),
+      recheck: () => controller.recheckQuietly('user'),
+      copyDiagnostics: () => {
+        try {
+          controller.copyDiagnostics();
+        } catch (error) {
+          log.warn('copy diagnostics', error);
+        }
+      },
+      saveSupportBundle: () => {
+        const current = settings.get();
+        void saveSupportBundle({
+          showSaveDialog: (options) => {
+            app.focus({ steal: true });
+            return dialog.showSaveDialog(options);
+          },
+          showMessageBox,
+          showItemInFolder: (path) => shell.showItemInFolder(path),
+          record: (dir) =>
+            recordBundle(liveBundleEngine(), {
+              dir,
+              options: collectOptions(platform, {
+                profile: current.minikubeProfile,
+                probeTargets: current.probeTargets,
+              }),
+              generator: `bridgelight ${app.getVersion()} (app)`,
+            }),
+          defaultFolder: app.getPath('desktop'),
+          log,
+        });
+      },
+      setLaunchAtLogin: (enabled) => {
+        try {
+          settings.update({ launchAtLogin: enabled });
+        } catch (error) {
+          log.warn('launch at login', error);
+        }
+      },
+      quit: () => app.quit(),
+    },
+  });
+
+  powerMonitor.on('resume', () => controller.recheckQuietly('wake'));
+  app.on('second-instance', () => popover.show());
+  app.on('before-quit', () => {
+    monitor.stop();
+    appTray?.destroy();
+    appTray = null;
+    popover.destroy();
+  });
+
+  // Neither is fatal: the tray keeps working (and says "no check yet") whatever the page or the first check does.
+  popover.load().catch((error: unknown) => log.error('the popover page did not load', error));
+  monitor.start(settings.get()).catch((error: unknown) => log.error('the first check failed', error));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Bridgelight is running; it shows its popover on 'second-instance'.
+  app.quit();
+} else {
+  // A menu-bar app lives on with no window open.
+  app.on('window-all-closed', () => {});
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, { browser: shell, log }));
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
+  app
+    .whenReady()
+    .then(ready)
+    .catch((error: unknown) => {
+      log.error('Bridgelight could not start', error);
+      app.exit(1);
+    });
+}

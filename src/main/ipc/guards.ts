@@ -1,0 +1,30 @@
+// Type guards for what the renderer sends. The renderer is treated as untrusted: every argument list is checked
+// for its exact length and every value for its type and range before a handler sees it.
+
+import { type FindingId, isFindingId } from '../../shared/finding-ids';
+import { isIpv4 } from '../../shared/ipv4';
+import { type Checked, checkSettingsPatch, type SettingsPatch } from '../settings/settings';
+
+export type Guard<T> = (args: readonly unknown[]) => Checked<T>;
+
+export const noArguments: Guard<undefined> = (args) =>
+  args.length === 0 ? { ok: true, value: undefined } : { ok: false, message: 'expected no arguments' };
+
+export const findingIdArgument: Guard<FindingId> = (args) => {
+  if (args.length !== 1) return { ok: false, message: 'expected one finding id' };
+  const [value] = args;
+  return isFindingId(value) ? { ok: true, value } : { ok: false, message: 'not a Bridgelight finding id' };
+};
+
+export const addressArgument: Guard<string> = (args) => {
+  if (args.length !== 1) return { ok: false, message: 'expected one address' };
+  const [value] = args;
+  return typeof value === 'string' && isIpv4(value)
+    ? { ok: true, value }
+    : { ok: false, message: 'not an IPv4 address' };
+};
+
+export const settingsPatchArgument: Guard<SettingsPatch> = (args) => {
+  if (args.length !== 1) return { ok: false, message: 'expected one settings object' };
+  return checkSettingsPatch(args[0]);
+};

@@ -1,0 +1,107 @@
+// The popover: one frameless window, created once and reused, shown under the tray icon. Hidden (not closed)
+// on blur, Esc or ⌘W, so reopening is instant and the renderer keeps its state.
+import type { BrowserWindow, Input } from 'electron';
+import { POPOVER_URL } from '../app-origin';
+import type { Logger } from '../logger';
+import { type DisplayArea, popoverPosition, type Rect, type Size } from './position';
+
+export const POPOVER_SIZE: Size = { width: 360, height: 520 };
+
+/**
+ * A tray click that arrives this soon after the popover hid itself on blur is the same click that blurred it:
+ * treat it as "close", not as "open again".
+ */
+const BLUR_CLICK_MS = 300;
+
+export interface PopoverDeps {
+  /** createPopoverWindow (window.ts) in the app; a fake in tests. */
+  createWindow(): BrowserWindow;
+  anchor(): Rect;
+  /**
+   * Makes the app the active one. A menu-bar app never is by itself, and a window that never had focus never
+   * blurs, so it would not hide again.
+   */
+  activate(): void;
+  displays(): DisplayArea[];
+  log: Logger;
+  now?: () => number;
+  /** Called after the window hid, whatever hid it. */
+  onHidden?: () => void;
+}
+
+/** Esc and ⌘W close the popover; everything else is the page's. */
+export function isDismissKey(input: Pick<Input, 'type' | 'key' | 'meta' | 'control' | 'alt' | 'shift'>): boolean {
+  if (input.type !== 'keyDown') return false;
+  if (input.key === 'Escape' && !input.meta && !input.control && !input.alt) return true;
+  return input.key.toLowerCase() === 'w' && (input.meta || input.control) && !input.alt && !input.shift;
+}
+
+export class Popover {
+  readonly window: BrowserWindow;
+  private hiddenByBlurAt = Number.NEGATIVE_INFINITY;
+  private allowClose = false;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: PopoverDeps) {
+    this.now = deps.now ?? Date.now;
+    this.window = deps.createWindow();
+    // Follow the user to the Space (and full-screen app) they are in rather than switching Spaces.
+    this.window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    this.window.on('blur', () => {
+      if (!this.window.isVisible() || this.window.webContents.isDevToolsOpened()) return;
+      this.hiddenByBlurAt = this.now();
+      this.hide();
+    });
+    this.window.on('close', (event) => {
+      if (this.allowClose) return;
+      event.preventDefault();
+      this.hide();
+    });
+    this.window.webContents.on('before-input-event', (event, input) => {
+      if (!isDismissKey(input)) return;
+      event.preventDefault();
+      this.hide();
+    });
+    this.window.webContents.on('render-process-gone', (_event, details) => {
+      deps.log.error(`popover renderer gone (${details.reason}); reloading`);
+      if (!this.window.isDestroyed()) void this.load();
+    });
+  }
+
+  load(): Promise<void> {
+    return this.window.loadURL(POPOVER_URL);
+  }
+
+  isVisible(): boolean {
+    return !this.window.isDestroyed() && this.window.isVisible();
+  }
+
+  /** Tray click: open, or close when it is open (or was open until this very click blurred it). */
+  toggle(): void {
+    if (this.isVisible()) this.hide();
+    else if (this.now() - this.hiddenByBlurAt > BLUR_CLICK_MS) this.show();
+  }
+
+  show(): void {
+    if (this.window.isDestroyed()) return;
+    const { x, y } = popoverPosition(this.deps.anchor(), POPOVER_SIZE, this.deps.displays());
+    this.window.setBounds({ x, y, width: POPOVER_SIZE.width, height: POPOVER_SIZE.height }, false);
+    this.deps.activate();
+    this.window.show();
+    this.window.focus();
+    // Keyboard users land in the page, ready to Tab.
+    this.window.webContents.focus();
+  }
+
+  hide(): void {
+    if (this.window.isDestroyed() || !this.window.isVisible()) return;
+    this.window.hide();
+    this.deps.onHidden?.();
+  }
+
+  /** At quit: let the window really close. */
+  destroy(): void {
+    this.allowClose = true;
+    if (!this.window.isDestroyed()) this.window.destroy();
+  }
+}

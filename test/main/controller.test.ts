@@ -1,0 +1,108 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createController, followSettings } from '../../src/main/controller';
+import type { LoginItemPort } from '../../src/main/settings/login-item';
+import { defaultSettings, type StoredSettings } from '../../src/main/settings/settings';
+import { SettingsService } from '../../src/main/settings/settings-service';
+import { createAppStore } from '../../src/main/state/store';
+import { recordingLogger, seedDiagnosis, update } from './fixtures';
+
+function setup() {
+  let stored: StoredSettings = defaultSettings();
+  const loginItem: LoginItemPort = {
+    setLoginItemSettings: () => {},
+    getLoginItemSettings: () => ({ openAtLogin: false, status: 'not-registered' }),
+  };
+  const settings = new SettingsService(
+    {
+      load: () => stored,
+      save: (next) => {
+        stored = next;
+      },
+    },
+    loginItem,
+    'darwin',
+  );
+  const store = createAppStore(settings.forRenderer());
+  const monitor = {
+    recheck: vi.fn(async () => update(seedDiagnosis())),
+    reconfigure: vi.fn(async () => null),
+  };
+  const fixFlow = { fix: vi.fn(), undoFix: vi.fn() };
+  const writeClipboard = vi.fn();
+  const log = recordingLogger();
+  const controller = createController({
+    store,
+    settings,
+    monitor,
+    fixFlow,
+    writeClipboard,
+    generator: 'Bridgelight test',
+    log,
+  });
+  followSettings({ store, settings, monitor, log });
+  return { controller, store, monitor, writeClipboard, settings, fixFlow, log };
+}
+
+describe('createController', () => {
+  it('copies the current diagnosis as Markdown', () => {
+    const { controller, store, writeClipboard } = setup();
+    store.setState({ diagnosis: seedDiagnosis(), checkedAt: '2025-01-01T10:00:00.000Z' });
+    controller.copyDiagnostics();
+    const [text] = writeClipboard.mock.calls[0]!;
+    expect(text).toContain('sudo ifconfig en0 delete 172.2.9.61');
+    expect(text).toContain('Bridgelight test');
+  });
+
+  it('has nothing to copy before the first check', () => {
+    const { controller, writeClipboard } = setup();
+    expect(() => controller.copyDiagnostics()).toThrow(/No check has finished/);
+    expect(writeClipboard).not.toHaveBeenCalled();
+  });
+
+  it('re-checks as the user asked, and reports a failure to the caller', async () => {
+    const { controller, monitor } = setup();
+    await controller.recheck();
+    expect(monitor.recheck).toHaveBeenCalledWith('user');
+    monitor.recheck.mockRejectedValueOnce(new Error('boom'));
+    await expect(controller.recheck()).rejects.toThrow('boom');
+  });
+
+  it('logs, rather than throws, a quiet re-check that fails', async () => {
+    const { controller, monitor, log } = setup();
+    monitor.recheck.mockRejectedValueOnce(new Error('boom'));
+    controller.recheckQuietly('wake');
+    await vi.waitFor(() => expect(log.lines.join()).toMatch(/re-check \(wake\) failed/));
+  });
+
+  it('passes only finding ids on to the fix flow', async () => {
+    const { controller, fixFlow } = setup();
+    await controller.fix('nat-source-stale');
+    await controller.undoFix('nat-source-stale');
+    expect(fixFlow.fix).toHaveBeenCalledWith('nat-source-stale');
+    expect(fixFlow.undoFix).toHaveBeenCalledWith('nat-source-stale');
+  });
+});
+
+describe('followSettings', () => {
+  it('puts new settings into the state and rebuilds the monitor for a new profile', () => {
+    const { controller, store, monitor } = setup();
+    const returned = controller.updateSettings({ minikubeProfile: 'dev' });
+    expect(returned.minikubeProfile).toBe('dev');
+    expect(store.getState().settings.minikubeProfile).toBe('dev');
+    expect(monitor.reconfigure).toHaveBeenCalledWith(expect.objectContaining({ minikubeProfile: 'dev' }));
+  });
+
+  it('rebuilds the monitor for new probe targets', () => {
+    const { controller, monitor } = setup();
+    controller.updateSettings({ probeTargets: ['9.9.9.9:443'] });
+    expect(monitor.reconfigure).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves the monitor alone for settings it does not use', () => {
+    const { controller, store, monitor } = setup();
+    controller.ignoreAddress('172.2.9.61');
+    controller.updateSettings({ launchAtLogin: false });
+    expect(store.getState().settings.ignoredAddresses).toEqual(['172.2.9.61']);
+    expect(monitor.reconfigure).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { APP_ORIGIN, isAppUrl, POPOVER_URL } from '../../src/main/app-origin';
+import { helperEnvironment } from '../../src/main/fix/helper-env';
+import { toolPath } from '../../src/main/monitor/tool-path';
+import { appPaths } from '../../src/main/paths';
+
+describe('appPaths', () => {
+  it('finds the helper in Resources when packaged, outside the asar', () => {
+    const paths = appPaths({
+      isPackaged: true,
+      appPath: '/Applications/Bridgelight.app/Contents/Resources/app.asar',
+      resourcesPath: '/Applications/Bridgelight.app/Contents/Resources',
+    });
+    expect(paths.helper).toBe('/Applications/Bridgelight.app/Contents/Resources/bridgelight-helper');
+    expect(paths.preload).toBe('/Applications/Bridgelight.app/Contents/Resources/app.asar/out/preload/index.cjs');
+    expect(paths.rendererRoot).toBe('/Applications/Bridgelight.app/Contents/Resources/app.asar/out/renderer');
+  });
+
+  it('uses the repository copy of the helper in development', () => {
+    const paths = appPaths({ isPackaged: false, appPath: '/work/main', resourcesPath: '/x/electron/Resources' });
+    expect(paths.helper).toBe('/work/main/resources/bridgelight-helper');
+    expect(paths.assets).toBe('/work/main/assets');
+  });
+});
+
+describe('isAppUrl', () => {
+  it('accepts only our scheme and host', () => {
+    expect(APP_ORIGIN).toBe('app://bridgelight');
+    expect(isAppUrl(POPOVER_URL)).toBe(true);
+    for (const url of ['app://bridgelight2/', 'app:bridgelight', 'apps://bridgelight/', 'file:///', null, 42])
+      expect(isAppUrl(url)).toBe(false);
+  });
+});
+
+describe('toolPath', () => {
+  it('adds Homebrew and friends after the inherited PATH, once each', () => {
+    expect(toolPath('/usr/bin:/bin:/usr/sbin:/sbin')).toBe(
+      '/usr/bin:/bin:/usr/sbin:/sbin:/opt/homebrew/bin:/usr/local/bin:/opt/local/bin',
+    );
+    expect(toolPath('/Users/me/bin:/opt/homebrew/bin').split(':')[0]).toBe('/Users/me/bin');
+  });
+
+  it('drops relative entries, which would make tool lookup depend on the working directory', () => {
+    expect(toolPath('.:bin::/usr/bin').split(':')).not.toContain('.');
+    expect(toolPath(undefined).startsWith('/usr/bin')).toBe(true);
+  });
+});
+
+describe('helperEnvironment', () => {
+  it('is root only for uid 0', () => {
+    const runner = {
+      run: async () => ({ stdout: '', stderr: '', exitCode: 0, timedOut: false, notFound: false, durationMs: 0 }),
+    };
+    expect(helperEnvironment(runner, 'darwin', '/h', () => 0).isRoot).toBe(true);
+    expect(helperEnvironment(runner, 'darwin', '/h', () => 501).isRoot).toBe(false);
+    expect(helperEnvironment(runner, 'darwin', '/h', null).isRoot).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import type { MenuItem, MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '../../../src/main/settings/settings';
+import { createAppStore } from '../../../src/main/state/store';
+import { type TrayActions, trayMenuTemplate } from '../../../src/main/tray/menu';
+import type { Settings } from '../../../src/preload/api';
+import { seedDiagnosis } from '../fixtures';
+
+function actions() {
+  return {
+    openPopover: vi.fn<() => void>(),
+    recheck: vi.fn<() => void>(),
+    copyDiagnostics: vi.fn<() => void>(),
+    saveSupportBundle: vi.fn<() => void>(),
+    setLaunchAtLogin: vi.fn<(enabled: boolean) => void>(),
+    quit: vi.fn<() => void>(),
+  } satisfies TrayActions;
+}
+
+function item(template: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions {
+  const found = template.find((entry) => entry.id === id);
+  if (!found) throw new Error(`no menu item ${id}`);
+  return found;
+}
+
+function click(entry: MenuItemConstructorOptions, checked = false): void {
+  entry.click?.({ checked } as MenuItem, undefined, {} as never);
+}
+
+function state(settings: Partial<Settings> = {}) {
+  const store = createAppStore({ ...defaultSettings(), launchAtLoginStatus: 'disabled', ...settings });
+  store.setState({ diagnosis: seedDiagnosis(), checkedAt: '2025-01-01T10:00:00.000Z' });
+  return store.getState();
+}
+
+describe('trayMenuTemplate', () => {
+  it('has the commands, each wired to its action', () => {
+    const a = actions();
+    const template = trayMenuTemplate(state(), a);
+    click(item(template, 'recheck'));
+    click(item(template, 'copy'));
+    click(item(template, 'bundle'));
+    click(item(template, 'open'));
+    click(item(template, 'quit'));
+    expect(a.recheck).toHaveBeenCalledOnce();
+    expect(a.copyDiagnostics).toHaveBeenCalledOnce();
+    expect(a.saveSupportBundle).toHaveBeenCalledOnce();
+    expect(a.openPopover).toHaveBeenCalledOnce();
+    expect(a.quit).toHaveBeenCalledOnce();
+    expect(item(template, 'status')).toMatchObject({ enabled: false, label: expect.stringContaining('broken') });
+  });
+
+  it('shows launch at login as a checkbox and passes the new value on', () => {
+    const a = actions();
+    const entry = item(trayMenuTemplate(state({ launchAtLogin: false }), a), 'launch-at-login');
+    expect(entry).toMatchObject({ type: 'checkbox', checked: false, enabled: true });
+    click(entry, true);
+    expect(a.setLaunchAtLogin).toHaveBeenCalledWith(true);
+  });
+
+  it('says when macOS waits for approval', () => {
+    const template = trayMenuTemplate(
+      state({ launchAtLogin: true, launchAtLoginStatus: 'requires-approval' }),
+      actions(),
+    );
+    expect(item(template, 'launch-at-login')).toMatchObject({ checked: true });
+    expect(item(template, 'launch-at-login-note').label).toMatch(/approval/);
+    expect(template.some((entry) => entry.id === 'launch-at-login-note')).toBe(true);
+    expect(trayMenuTemplate(state(), actions()).some((entry) => entry.id === 'launch-at-login-note')).toBe(false);
+  });
+
+  it('disables what cannot be done right now', () => {
+    const store = createAppStore({ ...defaultSettings(), launchAtLoginStatus: 'not-supported' });
+    store.setState({ checking: true });
+    const template = trayMenuTemplate(store.getState(), actions());
+    expect(item(template, 'recheck').enabled).toBe(false);
+    expect(item(template, 'copy').enabled).toBe(false);
+    expect(item(template, 'launch-at-login').enabled).toBe(false);
+  });
+});

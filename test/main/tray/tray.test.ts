@@ -1,0 +1,107 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const electron = vi.hoisted(() => {
+  const trays: FakeTray[] = [];
+  class FakeTray {
+    listeners = new Map<string, () => void>();
+    image: { path: string; template: boolean };
+    title = '';
+    tooltip = '';
+    popped: unknown[] = [];
+    destroyed = false;
+    constructor(image: { path: string; template: boolean }) {
+      this.image = image;
+      trays.push(this);
+    }
+    setImage(image: { path: string; template: boolean }) {
+      this.image = image;
+    }
+    setTitle(title: string) {
+      this.title = title;
+    }
+    setToolTip(tooltip: string) {
+      this.tooltip = tooltip;
+    }
+    on(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+    }
+    popUpContextMenu(menu: unknown) {
+      this.popped.push(menu);
+    }
+    setContextMenu() {
+      throw new Error('a context menu on the Tray swallows left clicks on macOS');
+    }
+    destroy() {
+      this.destroyed = true;
+    }
+  }
+  return {
+    trays,
+    Tray: FakeTray,
+    nativeImage: {
+      createFromPath: (path: string) => {
+        const image = { path, template: false, setTemplateImage: (on: boolean) => (image.template = on) };
+        return image;
+      },
+    },
+    Menu: { buildFromTemplate: (template: unknown[]) => ({ template }) },
+  };
+});
+vi.mock('electron', () => electron);
+
+const { createTray } = await import('../../../src/main/tray/tray');
+const { createAppStore } = await import('../../../src/main/state/store');
+const { defaultSettings } = await import('../../../src/main/settings/settings');
+const { seedDiagnosis, fixedDiagnosis } = await import('../fixtures');
+
+function setup() {
+  const store = createAppStore({ ...defaultSettings(), launchAtLoginStatus: 'disabled' });
+  const onClick = vi.fn();
+  const actions = {
+    openPopover: vi.fn(),
+    recheck: vi.fn(),
+    copyDiagnostics: vi.fn(),
+    saveSupportBundle: vi.fn(),
+    setLaunchAtLogin: vi.fn(),
+    quit: vi.fn(),
+  };
+  const appTray = createTray({ store, assetsDir: '/app/assets', actions, onClick });
+  const tray = electron.trays.at(-1)!;
+  return { store, onClick, appTray, tray };
+}
+
+beforeEach(() => {
+  electron.trays.length = 0;
+});
+
+describe('createTray', () => {
+  it('starts unknown and follows the verdict with a template image, glyph and tooltip', () => {
+    const { store, tray } = setup();
+    expect(tray.image).toMatchObject({ path: '/app/assets/tray/tray-unknownTemplate.png', template: true });
+    store.setState({ diagnosis: seedDiagnosis() });
+    expect(tray.image).toMatchObject({ path: '/app/assets/tray/tray-redTemplate.png', template: true });
+    expect(tray.title).toBe('✕');
+    expect(tray.tooltip).toMatch(/^Bridgelight — broken: NAT translates to 172\.2\.9\.61/);
+    store.setState({ diagnosis: fixedDiagnosis() });
+    expect(tray.image.path).toBe('/app/assets/tray/tray-greenTemplate.png');
+    expect(tray.title).toBe('✓');
+  });
+
+  it('toggles the popover on click and opens a fresh menu on right click', () => {
+    const { store, tray, onClick } = setup();
+    tray.listeners.get('click')!();
+    expect(onClick).toHaveBeenCalledOnce();
+    store.setState({ checking: true });
+    tray.listeners.get('right-click')!();
+    const menu = tray.popped[0] as { template: { id?: string; enabled?: boolean }[] };
+    expect(menu.template.find((entry) => entry.id === 'recheck')?.enabled).toBe(false);
+  });
+
+  it('stops following the store once destroyed', () => {
+    const { store, tray, appTray } = setup();
+    appTray.destroy();
+    expect(tray.destroyed).toBe(true);
+    store.setState({ diagnosis: seedDiagnosis() });
+    expect(tray.title).toBe('?');
+  });
+});
