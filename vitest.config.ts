@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The lab tests share one set of network namespaces, so files run one at a time there.
+    // Files run two at a time (2 cores); each lab test file builds its own namespaces under its own prefix.
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 20_000,

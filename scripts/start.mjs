@@ -10,7 +10,14 @@ const require = createRequire(import.meta.url);
 const electronDir = dirname(require.resolve('electron/package.json'));
 if (!existsSync(join(electronDir, 'path.txt'))) {
   process.stderr.write('Fetching the Electron binary (first start only)…\n');
-  execFileSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit' });
+  try {
+    execFileSync(process.execPath, [join(electronDir, 'install.js')], { stdio: ['ignore', 'inherit', 'pipe'] });
+  } catch {
+    process.stderr.write(
+      'npm start: could not download Electron (offline?). The terminal version needs no Electron: npx bridgelight check\n',
+    );
+    process.exit(1);
+  }
 }
 const { preview } = await import('electron-vite');
 await preview({ configFile: 'electron.vite.config.ts' }, { skipBuild: false });

@@ -16,9 +16,9 @@ import {
 } from 'electron';
 import electronLog from 'electron-log/main';
 import { collectOptions, hostPlatform } from '../node/engine';
+import { recordBundle } from '../node/record-bundle';
 import { APP_SCHEME } from './app-origin';
 import { liveBundleEngine } from './bundle/bundle-engine';
-import { recordBundle } from './bundle/record-bundle';
 import { saveSupportBundle } from './bundle/save-dialog';
 import { createController, followSettings } from './controller';
 import { FixFlow } from './fix/fix-flow';

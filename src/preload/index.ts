@@ -1,19 +1,8 @@
-// The preload: window.bridgelight and nothing else. Sandboxed, so it may require only 'electron'; the channel
-// names are repeated here rather than imported (test/main/preload.test.ts keeps them equal to main's list).
+// The preload: window.bridgelight and nothing else. Sandboxed, so at run time it may require only 'electron':
+// the channel list from src/shared is bundled into this one CommonJS file at build time.
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
+import { INVOKE_CHANNELS as CHANNELS, STATE_CHANNEL } from '../shared/ipc-channels';
 import type { AppState, BridgelightApi, FixResult, Settings } from './api';
-
-const CHANNELS = {
-  getState: 'bridgelight:get-state',
-  recheck: 'bridgelight:recheck',
-  fix: 'bridgelight:fix',
-  undoFix: 'bridgelight:undo-fix',
-  getSettings: 'bridgelight:get-settings',
-  updateSettings: 'bridgelight:update-settings',
-  ignoreAddress: 'bridgelight:ignore-address',
-  copyDiagnostics: 'bridgelight:copy-diagnostics',
-} as const;
-const STATE_CHANNEL = 'bridgelight:state';
 
 type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 

@@ -96,7 +96,7 @@ describe('the seed case (a stale address on en0 is the NAT source)', () => {
     expect(await hop('bridge').getAttribute('title')).toContain('members vmenet0, vmenet1');
     // Hops that are not green say why in words, on the row itself.
     expect(await hop('nat').locator('.hop-summary').isVisible()).toBe(true);
-    expect(await hop('nat').textContent()).toContain('an address the network no longer answers');
+    expect(await hop('nat').textContent()).toContain('a stale address');
     expect(await hop('nat').textContent()).toContain('source 172.2.9.61');
     expect(await hop('egress').textContent()).toContain('en0');
     expect(await hop('gateway').textContent()).toContain('172.2.2.2');
@@ -131,7 +131,7 @@ describe('the seed case (a stale address on en0 is the NAT source)', () => {
     await shoot('seed-light');
     await page.locator('[data-finding="nat-source-stale"]').scrollIntoViewIfNeeded();
     await shoot('seed-light-findings');
-    await stale.getByRole('button', { name: 'Why (3)' }).click();
+    await stale.getByRole('button', { name: 'Why (4)' }).click();
     expect(await stale.locator('.evidence').textContent()).toContain('not the DHCP lease');
     await page.locator('.addresses').scrollIntoViewIfNeeded();
     await shoot('seed-light-addresses');
@@ -369,7 +369,7 @@ describe('keyboard, colour schemes and motion', () => {
     await expect.poll(() => evidence.getAttribute('aria-expanded')).toBe('true');
     expect(await list.isVisible()).toBe(true);
     expect(await list.getAttribute('id')).toBe(await evidence.getAttribute('aria-controls'));
-    expect(await list.textContent()).toContain('pf nat on en0 translates to (en0:0) = 172.2.9.61');
+    expect(await list.textContent()).toContain('en0 inet 172.2.9.61/16 (listed first: vmnet NAT translates to it)');
     await popover.settle('fix', { result: VERIFIED });
   });
 
@@ -386,7 +386,7 @@ describe('keyboard, colour schemes and motion', () => {
     await popover.shoot('seed-dark');
     await page.locator('[data-finding="nat-source-stale"]').scrollIntoViewIfNeeded();
     await popover.shoot('seed-dark-findings');
-    await page.locator('[data-address="172.2.9.61"]').getByRole('button', { name: 'Why (3)' }).click();
+    await page.locator('[data-address="172.2.9.61"]').getByRole('button', { name: 'Why (4)' }).click();
     await page.locator('.addresses').scrollIntoViewIfNeeded();
     await popover.shoot('seed-dark-addresses');
 

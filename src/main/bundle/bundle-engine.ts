@@ -1,18 +1,12 @@
 // The real engine behind "Save support bundle…": live tools (with the app's PATH), the collectors, the rules,
 // and redaction of MAC addresses and host names, since a bundle is made to be attached to an issue.
-import { hostname } from 'node:os';
 import { collectSnapshot } from '../../node/collect';
 import { createLiveProber } from '../../node/probes';
+import { type BundleEngine, machineNames } from '../../node/record-bundle';
 import { diagnose } from '../../shared/diagnosis';
 import { createRedactor } from '../../shared/redact';
 import { extractIpRouteSection } from '../../shared/vm-probe';
 import { createAppRunner } from '../monitor/live-monitor';
-import type { BundleEngine } from './record-bundle';
-
-function machineNames(): string[] {
-  const full = hostname();
-  return [full, full.split('.')[0] ?? full];
-}
 
 export function liveBundleEngine(): BundleEngine {
   const redactor = createRedactor(machineNames());

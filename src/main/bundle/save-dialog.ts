@@ -2,8 +2,8 @@
 // went wrong. Electron's dialogs are passed in, so the flow is testable.
 import { join } from 'node:path';
 import type { MessageBoxOptions, SaveDialogOptions } from 'electron';
+import type { RecordedBundle } from '../../node/record-bundle';
 import type { Logger } from '../logger';
-import type { RecordedBundle } from './record-bundle';
 
 export interface SaveBundleDeps {
   showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;

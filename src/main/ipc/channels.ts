@@ -1,21 +1,7 @@
-// The closed list of IPC channels. The preload repeats these strings (it may import nothing but electron);
-// test/main/preload.test.ts fails if the two lists drift apart.
-export const INVOKE_CHANNELS = {
-  getState: 'bridgelight:get-state',
-  recheck: 'bridgelight:recheck',
-  fix: 'bridgelight:fix',
-  undoFix: 'bridgelight:undo-fix',
-  getSettings: 'bridgelight:get-settings',
-  updateSettings: 'bridgelight:update-settings',
-  ignoreAddress: 'bridgelight:ignore-address',
-  copyDiagnostics: 'bridgelight:copy-diagnostics',
-} as const;
+// Main's view of the closed channel list (src/shared/ipc-channels.ts): looking a channel up by name.
+import { INVOKE_CHANNELS, type InvokeChannel, type InvokeName } from '../../shared/ipc-channels';
 
-export type InvokeName = keyof typeof INVOKE_CHANNELS;
-export type InvokeChannel = (typeof INVOKE_CHANNELS)[InvokeName];
-
-/** Main → renderer: the whole AppState, after every change. The renderer never sends on it. */
-export const STATE_CHANNEL = 'bridgelight:state';
+export { INVOKE_CHANNELS, type InvokeChannel, type InvokeName, STATE_CHANNEL } from '../../shared/ipc-channels';
 
 const BY_CHANNEL = new Map<string, InvokeName>(
   (Object.entries(INVOKE_CHANNELS) as [InvokeName, InvokeChannel][]).map(([name, channel]) => [channel, name]),

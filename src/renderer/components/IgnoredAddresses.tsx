@@ -7,7 +7,9 @@ export function IgnoredAddresses({ settings }: { settings: Settings }) {
     <div className="setting">
       <h3 className="setting-title">Ignored addresses</h3>
       {addresses.length === 0 ? (
-        <p className="muted">None. Addresses you ignore are not reported as extra or stale.</p>
+        <p className="muted">
+          None. An ignored address never triggers a notification; the light and the findings still show it.
+        </p>
       ) : (
         <ul className="setting-list">
           {addresses.map((address) => (

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type BundleEngine, recordBundle } from '../../../src/main/bundle/record-bundle';
 import { saveSupportBundle, suggestedBundleName } from '../../../src/main/bundle/save-dialog';
 import { collectOptions } from '../../../src/node/engine';
+import { type BundleEngine, recordBundle } from '../../../src/node/record-bundle';
 import type { Snapshot } from '../../../src/shared/model';
 import { recordingLogger, seedDiagnosis } from '../fixtures';
 

@@ -1,12 +1,19 @@
-// "Save support bundle…" records exactly what `bridgelight bundle --redact` records, through the same
-// BundleRecorder, so a bundle from the app replays with `bridgelight check --replay` like any other.
+// Recording a support bundle, for `bridgelight bundle` and the app's "Save support bundle…" alike, through the
+// BundleRecorder, so every bundle replays with `bridgelight check --replay` exactly as it was diagnosed.
 import { readdirSync } from 'node:fs';
-import { BundleRecorder, prepareBundleDir } from '../../node/bundle';
-import type { CollectOptions, CollectPorts } from '../../node/collect';
-import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_VERSION } from '../../shared/bundle-format';
-import type { Diagnosis, Light, Snapshot } from '../../shared/model';
+import { hostname } from 'node:os';
+import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_VERSION } from '../shared/bundle-format';
+import type { Diagnosis, Light, Snapshot } from '../shared/model';
+import { BundleRecorder, prepareBundleDir } from './bundle';
+import type { CollectOptions, CollectPorts } from './collect';
 
-/** The pieces of the engine a recording needs; bundle-engine.ts supplies the real ones. */
+/** The machine's own names, which --redact hides wherever they appear. */
+export function machineNames(): string[] {
+  const full = hostname();
+  return [full, full.split('.')[0] ?? full];
+}
+
+/** The pieces of the engine a recording needs (injected, so the recording itself is testable without tools). */
 export interface BundleEngine {
   livePorts(): CollectPorts;
   collect(ports: CollectPorts, options: CollectOptions): Promise<Snapshot>;
