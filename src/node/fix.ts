@@ -18,6 +18,9 @@ export interface FixPlan {
   undoCommand: string;
 }
 
+/** The helper's own rule (resources/bridgelight-helper valid_ifname): planning refuses what it would refuse. */
+const HELPER_INTERFACE_NAME = /^[a-z][a-z0-9]{0,14}$/;
+
 export type PlanResult = { ok: true; plan: FixPlan } | { ok: false; reason: string; absent: boolean };
 
 /** What can be fixed is decided by the diagnosis alone: a finding with a remove-address fix on its egress. */
@@ -38,6 +41,12 @@ export function planFix(diagnosis: Diagnosis, platform: Platform, findingId: str
     return { ok: false, absent: false, reason: `${fix.address} is no longer on ${fix.interface}` };
   if (entry.role !== 'stale')
     return { ok: false, absent: false, reason: `${fix.address} is not judged stale any more` };
+  if (!HELPER_INTERFACE_NAME.test(fix.interface))
+    return {
+      ok: false,
+      absent: false,
+      reason: `the helper only takes interface names of lower-case letters and digits, not ${fix.interface}; run \`${fix.command}\` yourself`,
+    };
   return {
     ok: true,
     plan: {

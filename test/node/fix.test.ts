@@ -42,6 +42,20 @@ describe('fix planning', () => {
   });
 });
 
+describe('fix planning and the helper agree', () => {
+  it('refuses up front an interface name the helper would refuse', async () => {
+    const { diagnosis } = await checkReplay(bundle('seed'), {});
+    const renamed = structuredClone(diagnosis);
+    renamed.egress!.interface = 'br-1a2b';
+    const finding = renamed.findings.find((f) => f.id === 'nat-source-stale')!;
+    finding.fix = { ...finding.fix!, interface: 'br-1a2b' };
+    expect(planFix(renamed, 'linux', 'nat-source-stale')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/run `sudo/),
+    });
+  });
+});
+
 describe('running the helper', () => {
   const env = (result: Partial<CommandResult>, seen: CommandSpec[] = []) => ({
     platform: 'linux' as const,
