@@ -242,7 +242,9 @@ describe('bad input', () => {
 describe('the README', () => {
   it('shows exactly what `check --replay` prints for the seed bundle', async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const block = readme.match(/<!-- check-example:start -->\n```\n\$ bridgelight check --replay test\/fixtures\/bundles\/seed\n([\s\S]*?)```\n/);
+    const block = readme.match(
+      /<!-- check-example:start -->\n```\n\$ bridgelight check --replay test\/fixtures\/bundles\/seed\n([\s\S]*?)```\n/,
+    );
     expect(block, 'the example block in README.md').not.toBeNull();
     const run = await runCli(['check', '--replay', bundlePath('seed')]);
     expect(block![1]).toBe(run.stdout);
