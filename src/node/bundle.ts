@@ -185,9 +185,10 @@ export class BundleRecorder {
     return this.outputs.get(key);
   }
 
-  writeFile(name: string, text: string): void {
+  /** Writes one file; `raw` skips redaction, for Bridgelight's own output (which holds no MAC or host name). */
+  writeFile(name: string, text: string, raw = false): void {
     if (!SAFE_FILE_NAME.test(name)) throw new Error(`refusing to write bundle file ${JSON.stringify(name)}`);
-    writeFileSync(join(this.dir, name), this.transform(text));
+    writeFileSync(join(this.dir, name), raw ? text : this.transform(text));
   }
 
   finish(manifest: Omit<BundleManifest, 'commands'>): void {

@@ -52,7 +52,8 @@ export async function recordBundle(engine: BundleEngine, request: BundleRequest)
     if (section !== null) recorder.writeFile(BUNDLE_FILES.vmIpRoute, section);
   }
   const diagnosis = engine.diagnose(snapshot);
-  recorder.writeFile('diagnosis.json', `${JSON.stringify(diagnosis, null, 2)}\n`);
+  // Written as computed: redacting prose would only mangle it (a host called "vm" against "the VM").
+  recorder.writeFile('diagnosis.json', `${JSON.stringify(diagnosis, null, 2)}\n`, true);
   recorder.finish({
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,

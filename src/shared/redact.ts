@@ -23,7 +23,11 @@ export function createRedactor(hostNames: string[]): Redactor {
   uniqueNames.forEach((name, index) => {
     names.set(name.toLowerCase(), `redacted-host-${index + 1}`);
   });
-  const namePattern = uniqueNames.length > 0 ? new RegExp(uniqueNames.map(escapeRegExp).join('|'), 'gi') : null;
+  // Whole names only: a machine called "vm" must not turn "vmenet0" into nonsense and break the bundle.
+  const namePattern =
+    uniqueNames.length > 0
+      ? new RegExp(`(?<![A-Za-z0-9-])(?:${uniqueNames.map(escapeRegExp).join('|')})(?![A-Za-z0-9-])`, 'gi')
+      : null;
 
   const macPlaceholder = (mac: string): string => {
     const key = mac.toLowerCase();

@@ -2,7 +2,8 @@
 // The only fake in the chain is the `minikube` stand-in (test/lab/bin), which runs the VM script in the vm
 // namespace exactly as `minikube ssh` would run it in the VM.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Diagnosis } from '../../src/shared/model';
@@ -36,6 +37,13 @@ async function en0(): Promise<string> {
     .join('\n');
 }
 
+function newestSource(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const full = path.join(dir, entry.name);
+    return Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }, 0);
+}
+
 /** PIDs still alive in a namespace (zombies hold no namespace and don't show). */
 async function pidsIn(namespace: string): Promise<string[]> {
   const result = await run(['ip', 'netns', 'pids', namespace]);
@@ -44,11 +52,10 @@ async function pidsIn(namespace: string): Promise<string[]> {
 
 describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel (lab)', () => {
   beforeAll(async () => {
-    if (!existsSync(path.join(REPO_ROOT, 'out', 'cli', 'bridgelight.js'))) {
-      const build = await run(['npx', 'vite', 'build', '--config', 'vite.cli.config.ts'], {
-        cwd: REPO_ROOT,
-        timeoutMs: 120_000,
-      });
+    // These tests run the built CLI: rebuild it when any source is newer, so they never test stale code.
+    const built = path.join(REPO_ROOT, 'out', 'cli', 'bridgelight.js');
+    if (!existsSync(built) || newestSource(path.join(REPO_ROOT, 'src')) > statSync(built).mtimeMs) {
+      const build = await run(['node', 'scripts/build.mjs', 'cli'], { cwd: REPO_ROOT, timeoutMs: 120_000 });
       expect(build.code, build.stderr).toBe(0);
     }
     await lab.labUp();
@@ -138,6 +145,51 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
     const result = await cli(['fix', 'nat-source-stale', '--yes', ...PROBE]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Nothing to fix/);
+  });
+
+  it('bundle records the seed state; replaying it gives the live diagnosis, redacted or not', async () => {
+    await lab.setState('seed');
+    const live = (await checkJson()).diagnosis;
+    for (const redact of [false, true]) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'bl-lab-bundle-'));
+      const out = path.join(dir, 'bundle');
+      const recorded = await cli(['bundle', out, ...PROBE, ...(redact ? ['--redact'] : [])]);
+      expect(recorded.code, recorded.stderr).toBe(0);
+      expect(recorded.stdout).toContain('verdict: red');
+      const files = readdirSync(out).sort();
+      expect(files).toEqual(
+        expect.arrayContaining([
+          'manifest.json',
+          'ip-addr.json',
+          'ip-route.json',
+          'minikube-status.json',
+          'vm-probe.txt',
+          'vm-ip-route.txt',
+          'probes.json',
+        ]),
+      );
+      const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+      expect(manifest).toMatchObject({ format: 'bridgelight-bundle', version: 1, platform: 'linux', redacted: redact });
+      const addr = readFileSync(path.join(out, 'ip-addr.json'), 'utf8');
+      const macs = [...addr.matchAll(/"address":"([0-9a-f:]{17})"/g)]
+        .map((m) => m[1])
+        .filter((m) => m !== '00:00:00:00:00:00');
+      expect(macs.length).toBeGreaterThanOrEqual(3); // bridge100, vmenet0, en0
+      for (const mac of macs) expect(mac!.startsWith('02:00:00:00:')).toBe(redact);
+      expect(addr).toContain(LAB_ADDR.stale);
+      // Replayed anywhere (here: outside the lab's namespaces), it says exactly what the recording machine said
+      // at that moment (diagnosis.json), and the same as the live check in everything but timings.
+      const replay = await run(['node', BIN, 'check', '--json', '--replay', out], { cwd: REPO_ROOT });
+      const replayed = JSON.parse(replay.stdout) as Diagnosis;
+      expect(replayed).toEqual(JSON.parse(readFileSync(path.join(out, 'diagnosis.json'), 'utf8')));
+      expect(replayed.verdict).toBe(live.verdict);
+      expect(ids(replayed).sort()).toEqual(ids(live).sort());
+      expect(replayed.egress?.natSource).toBe(LAB_ADDR.stale);
+      expect(replayed.findings.find((f) => f.id === 'nat-source-stale')?.fix).toEqual(
+        live.findings.find((f) => f.id === 'nat-source-stale')?.fix,
+      );
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('minikube missing: VM hops unknown with a finding saying so, the host part still comes', async () => {

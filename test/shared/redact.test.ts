@@ -36,6 +36,13 @@ describe('redaction', () => {
     );
   });
 
+  it('replaces whole names only, so a short host name cannot mangle interface names', () => {
+    const redactor = createRedactor(['vm']);
+    expect(redactor.redact('member vmenet0 on vm, host VM; bl-vm stays')).toBe(
+      'member vmenet0 on redacted-host-1, host redacted-host-1; bl-vm stays',
+    );
+  });
+
   it('leaves a MAC-looking run inside an IPv6 address alone', () => {
     expect(createRedactor([]).redact('inet6 fe80::1:2:3:4:5:6%en0')).toBe('inet6 fe80::1:2:3:4:5:6%en0');
   });
