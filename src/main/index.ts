@@ -32,6 +32,7 @@ import { createPresenter } from './notifications/presenter';
 import { appPaths } from './paths';
 import { Popover } from './popover/popover';
 import { anchorRect } from './popover/position';
+import { registerPopoverPreload } from './popover/preload';
 import { createPopoverWindow } from './popover/window';
 import { createAppProtocolHandler, registerAppScheme } from './protocol/app-protocol';
 import { lockDownContents } from './security/navigation';
@@ -59,6 +60,7 @@ function ready(): void {
     resourcesPath: process.resourcesPath,
   });
   denyAllPermissions(session.defaultSession, log);
+  registerPopoverPreload(session.defaultSession, paths.preload);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot, log));
 
   const settings = new SettingsService(
@@ -71,7 +73,7 @@ function ready(): void {
 
   let appTray: AppTray | null = null;
   const popover = new Popover({
-    createWindow: () => createPopoverWindow(paths.preload, !app.isPackaged),
+    createWindow: () => createPopoverWindow(!app.isPackaged),
     activate: () => app.focus({ steal: true }),
     anchor: () =>
       anchorRect(appTray?.tray.getBounds() ?? { x: 0, y: 0, width: 0, height: 0 }, screen.getCursorScreenPoint()),

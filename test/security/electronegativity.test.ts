@@ -1,6 +1,5 @@
-// Doyensec's electronegativity over src/: no HIGH finding and no MEDIUM misconfiguration; every LOW finding, and
-// every MEDIUM one it marks for manual review, carries a comment at the reported line (or in the comment block
-// right above it) that says why it is fine:
+// Doyensec's electronegativity over src/: no finding of MEDIUM severity or above, of any kind; every LOW finding
+// carries a comment at the reported line (or in the comment block right above it) that says why it is fine:
 //
 //   // electronegativity: the URL was checked against the allow-list two lines up
 //   <!-- electronegativity: … -->            (in HTML)
@@ -69,19 +68,12 @@ const ELECTRON_VERSION = (
   JSON.parse(readFileSync(join(REPO, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
 ).version;
 
-const HIGH = 3;
 const MEDIUM = 2;
 const LOW = 1;
 
-/**
- * LOW findings, and MEDIUM ones electronegativity itself marks for manual review, pass with a reason written at
- * the reported line. The latter are prompts, not verdicts: PRELOAD_JS_CHECK fires on every preload (which a
- * sandboxed renderer needs) and OPEN_EXTERNAL_JS_CHECK on every URL that is not a string literal. HIGH findings
- * and MEDIUM misconfigurations (sandbox or context isolation off, and the like) always fail.
- */
+/** Only LOW findings may stay, each with a reason written where it is reported; MEDIUM and HIGH always fail. */
 function mayBeExplained(issue: Issue): boolean {
-  if (issue.severity.value >= HIGH) return false;
-  return issue.severity.value === LOW || (issue.severity.value === MEDIUM && issue.manualReview);
+  return issue.severity.value === LOW;
 }
 
 function where(issue: Issue): string {
@@ -166,12 +158,12 @@ describe('electronegativity over src/', () => {
     expect(result.errors.map((error) => `${error.file}: ${error.message}`)).toEqual([]);
   });
 
-  it('finds nothing HIGH, and nothing MEDIUM that is a misconfiguration rather than a prompt to review', () => {
-    const serious = result.issues.filter((issue) => issue.severity.value >= MEDIUM && !mayBeExplained(issue));
+  it('finds nothing of MEDIUM severity or above', () => {
+    const serious = result.issues.filter((issue) => issue.severity.value >= MEDIUM);
     expect(serious.map(describeIssue)).toEqual([]);
   });
 
-  it('explains every LOW finding, and every MEDIUM one marked for manual review, where it is reported', () => {
+  it('explains every LOW finding where it is reported', () => {
     const unexplained = result.issues.filter((issue) => {
       if (!mayBeExplained(issue)) return false;
       const lines = readFileSync(join(SRC, issue.file), 'utf8').split('\n');

@@ -15,7 +15,7 @@ const { createPopoverWindow } = await import('../../../src/main/popover/window')
 
 function build(devTools = false) {
   electron.made.length = 0;
-  createPopoverWindow('/app/out/preload/index.cjs', devTools);
+  createPopoverWindow(devTools);
   expect(electron.made).toHaveLength(1);
   return electron.made[0] as { webPreferences: Record<string, unknown> } & Record<string, unknown>;
 }
@@ -24,7 +24,6 @@ describe('createPopoverWindow', () => {
   it('writes out every hardening key of webPreferences', () => {
     const { webPreferences } = build();
     expect(webPreferences).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -38,8 +37,9 @@ describe('createPopoverWindow', () => {
       navigateOnDragDrop: false,
       devTools: false,
     });
-    expect(Object.hasOwn(webPreferences, 'enableBlinkFeatures')).toBe(true);
-    expect(webPreferences.enableBlinkFeatures).toBeUndefined();
+    expect(Object.hasOwn(webPreferences, 'enableBlinkFeatures')).toBe(false);
+    // the preload is registered on the session instead (popover/preload.ts)
+    expect(Object.hasOwn(webPreferences, 'preload')).toBe(false);
   });
 
   it('allows developer tools only when asked (development builds)', () => {
