@@ -141,6 +141,32 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
     expect(await en0()).toBe(before);
   });
 
+  it.each([
+    ['n', 1, 'Left as it was.'],
+    ['y', 0, `removed ${LAB_ADDR.stale} from en0`],
+  ])('fix on a terminal asks first; answering %s', async (answer, code, says) => {
+    await lab.setState('seed');
+    const before = await en0();
+    // `script` gives the CLI a real terminal; what we type goes to it as keystrokes.
+    const command = ['node', BIN, 'fix', 'nat-source-stale', ...PROBE].join(' ');
+    const child = spawn('ip', ['netns', 'exec', lab.ns.host, 'script', '-qec', command, '/dev/null'], {
+      cwd: REPO_ROOT,
+      env: lab.env({ NO_COLOR: '1' }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (/\[y\/N\]/.test(output) && !child.stdin.writableEnded) child.stdin.end(`${answer}\n`);
+    });
+    const exit = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(output).toMatch(new RegExp(`Remove ${LAB_ADDR.stale.replaceAll('.', '\\.')} from en0\\? \\[y/N\\]`));
+    expect(output).toContain(says);
+    expect(exit).toBe(code);
+    if (answer === 'n') expect(await en0()).toBe(before);
+    else expect(await en0()).not.toContain(LAB_ADDR.stale);
+  });
+
   it('fix has nothing to do on a healthy machine', async () => {
     const result = await cli(['fix', 'nat-source-stale', '--yes', ...PROBE]);
     expect(result.code).toBe(0);
