@@ -1,16 +1,8 @@
 // The human form of a Diagnosis: the path drawn hop by hop, the egress addresses and their roles, then the
 // findings with their evidence and the exact fix command.
-import type { Diagnosis, Finding, Hop } from '../shared/model';
+import type { Diagnosis, Finding } from '../shared/model';
+import { HOP_LABEL } from '../shared/presentation';
 import { GLYPH, SEVERITY_LIGHT, type Style, VERDICT_WORD } from './style';
-
-const HOP_LABEL: Record<Hop['id'], string> = {
-  vm: 'VM',
-  bridge: 'bridge',
-  nat: 'NAT',
-  egress: 'egress',
-  gateway: 'gateway',
-  internet: 'internet',
-};
 
 function renderHops(diagnosis: Diagnosis, style: Style): string[] {
   return diagnosis.hops

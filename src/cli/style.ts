@@ -1,6 +1,7 @@
 // Terminal styling: colour only on a TTY and only when NO_COLOR is unset; the glyphs carry the meaning
 // on their own, so output stays readable piped, in logs, and for colour-blind users.
 import type { Light, Severity } from '../shared/model';
+import { LIGHT_GLYPH, VERDICT_WORD as SHARED_VERDICT_WORD } from '../shared/presentation';
 
 export interface Style {
   light(light: Light, text: string): string;
@@ -23,11 +24,9 @@ export function wantsColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
 }
 
-export const GLYPH: Record<Light, string> = { green: '✓', yellow: '▲', red: '✕', unknown: '?' };
-export const VERDICT_WORD: Record<Light, string> = {
-  green: 'ALL CLEAR',
-  yellow: 'DEGRADED',
-  red: 'BROKEN',
-  unknown: 'UNKNOWN',
-};
+export const GLYPH = LIGHT_GLYPH;
+/** Upper case in a terminal, where the verdict is the headline. */
+export const VERDICT_WORD = Object.fromEntries(
+  Object.entries(SHARED_VERDICT_WORD).map(([light, word]) => [light, word.toUpperCase()]),
+) as Record<Light, string>;
 export const SEVERITY_LIGHT: Record<Severity, Light> = { error: 'red', warning: 'yellow', info: 'unknown' };

@@ -1,12 +1,7 @@
 // Words and orderings the popover shows. Kept apart from the components so each wording lives in one place.
 import type { AddressRole, Diagnosis, Finding, Fix, HopId, Light, Severity } from '../shared/model';
 
-export const VERDICT_WORD: Record<Light, string> = {
-  green: 'All clear',
-  yellow: 'Degraded',
-  red: 'Broken',
-  unknown: 'Unknown',
-};
+export { HOP_LABEL, VERDICT_WORD } from '../shared/presentation';
 
 /** Shorter words for a single hop, where "All clear" would overstate what one hop knows. */
 export const HOP_LIGHT_WORD: Record<Light, string> = {
@@ -14,15 +9,6 @@ export const HOP_LIGHT_WORD: Record<Light, string> = {
   yellow: 'Degraded',
   red: 'Broken',
   unknown: 'Unknown',
-};
-
-export const HOP_LABEL: Record<HopId, string> = {
-  vm: 'VM',
-  bridge: 'Bridge',
-  nat: 'NAT',
-  egress: 'Egress',
-  gateway: 'Gateway',
-  internet: 'Internet',
 };
 
 export const ROLE_WORD: Record<AddressRole, string> = {

@@ -2,16 +2,15 @@ import { hostPlatform, livePorts } from '../../node/engine';
 import { createEventSource } from '../../node/event-source';
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
 import type { Diagnosis } from '../../shared/model';
+import { worstHop } from '../../shared/presentation';
 import type { CommandContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { createStyle, GLYPH, type Style, VERDICT_WORD } from '../style';
 
-const LIGHT_RANK = { red: 0, yellow: 1, unknown: 2, green: 3 } as const;
-
 /** The one line a person reads: time, light, verdict, finding ids, and the worst hop's words. */
 export function watchLine(update: MonitorUpdate, style: Style): string {
   const { diagnosis } = update;
-  const worst = [...diagnosis.hops].sort((a, b) => LIGHT_RANK[a.light] - LIGHT_RANK[b.light])[0];
+  const worst = worstHop(diagnosis.hops);
   const time = update.at.slice(11, 19);
   const ids = diagnosis.findings.map((finding) => finding.id).join(', ') || 'no findings';
   const word = style.light(

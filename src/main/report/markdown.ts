@@ -1,17 +1,11 @@
 // "Copy diagnostics": the diagnosis as Markdown that reads well pasted into a GitHub issue. Pure, so what gets
 // pasted can be tested from the seed case.
 import type { Diagnosis, Finding, Light } from '../../shared/model';
+import { HOP_LABEL, LIGHT_GLYPH, VERDICT_WORD } from '../../shared/presentation';
 
-const LIGHT_MARK: Record<Light, string> = { green: '✓ green', yellow: '▲ yellow', red: '✕ red', unknown: '? unknown' };
-const VERDICT: Record<Light, string> = { green: 'ALL CLEAR', yellow: 'DEGRADED', red: 'BROKEN', unknown: 'UNKNOWN' };
-const HOP_NAME: Record<string, string> = {
-  vm: 'VM',
-  bridge: 'Bridge',
-  nat: 'NAT',
-  egress: 'Egress',
-  gateway: 'Gateway',
-  internet: 'Internet',
-};
+const LIGHT_MARK = Object.fromEntries(
+  Object.entries(LIGHT_GLYPH).map(([light, glyph]) => [light, `${glyph} ${light}`]),
+) as Record<Light, string>;
 
 /** Table cells are one line, and a `|` inside would start a new cell. */
 function cell(text: string): string {
@@ -57,7 +51,10 @@ export interface ReportContext {
 }
 
 export function diagnosisMarkdown(diagnosis: Diagnosis, context: ReportContext): string {
-  const lines: string[] = [`## Bridgelight: ${VERDICT[diagnosis.verdict]} (${LIGHT_MARK[diagnosis.verdict]})`, ''];
+  const lines: string[] = [
+    `## Bridgelight: ${VERDICT_WORD[diagnosis.verdict].toUpperCase()} (${LIGHT_MARK[diagnosis.verdict]})`,
+    '',
+  ];
   const meta = [
     context.checkedAt ? `Checked at ${context.checkedAt}` : 'Not checked yet',
     ...(context.generator ? [context.generator] : []),
@@ -68,7 +65,7 @@ export function diagnosisMarkdown(diagnosis: Diagnosis, context: ReportContext):
   lines.push(
     ...table(
       ['Hop', 'Light', 'Summary'],
-      diagnosis.hops.map((hop) => [HOP_NAME[hop.id] ?? hop.id, LIGHT_MARK[hop.light], hop.summary]),
+      diagnosis.hops.map((hop) => [HOP_LABEL[hop.id], LIGHT_MARK[hop.light], hop.summary]),
     ),
     '',
   );

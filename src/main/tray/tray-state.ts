@@ -1,6 +1,9 @@
 // What the menu-bar item shows for a state. Template images are recoloured by macOS (black/white only), so
 // the light is carried by each image's shape and by the title glyph, never by colour alone.
-import type { Diagnosis, Hop, Light } from '../../shared/model';
+import type { Diagnosis, Light } from '../../shared/model';
+import { LIGHT_GLYPH, VERDICT_WORD as SHARED_VERDICT_WORD, worstHop } from '../../shared/presentation';
+
+export { worstHop };
 
 export interface TrayPresentation {
   /** Relative to the assets folder; the `@2x` variant beside it is picked up by nativeImage. */
@@ -10,25 +13,14 @@ export interface TrayPresentation {
   title: string;
 }
 
-export const TRAY_GLYPH: Record<Light, string> = { green: '✓', yellow: '▲', red: '✕', unknown: '?' };
-export const VERDICT_WORD: Record<Light, string> = {
-  green: 'all clear',
-  yellow: 'degraded',
-  red: 'broken',
-  unknown: 'unknown',
-};
-
-const LIGHT_RANK: Record<Light, number> = { red: 0, yellow: 1, unknown: 2, green: 3 };
+export const TRAY_GLYPH = LIGHT_GLYPH;
+/** Lower case: the tooltip reads "Bridgelight — broken: …". */
+export const VERDICT_WORD = Object.fromEntries(
+  Object.entries(SHARED_VERDICT_WORD).map(([light, word]) => [light, word.toLowerCase()]),
+) as Record<Light, string>;
 
 export function trayImage(light: Light): string {
   return `tray/tray-${light}Template.png`;
-}
-
-/** The hop a person should look at first: the worst light, earliest on the path. */
-export function worstHop(hops: readonly Hop[]): Hop | null {
-  let worst: Hop | null = null;
-  for (const hop of hops) if (!worst || LIGHT_RANK[hop.light] < LIGHT_RANK[worst.light]) worst = hop;
-  return worst;
 }
 
 // Tooltips are one line and macOS truncates long ones anyway.
