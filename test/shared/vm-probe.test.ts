@@ -231,6 +231,20 @@ describe.concurrent('the probe script, run', () => {
       ]);
     });
 
+    it.skipIf(!tool('busybox'))(
+      "does not trust an nc without -z (Debian's busybox nc): it says so instead of guessing",
+      async () => {
+        const dir = stubDir({}, ['ip', 'cat', 'getent', 'timeout', 'rm']);
+        tempDirs.push(dir);
+        symlinkSync(tool('busybox')!, join(dir, 'nc'));
+        const script = buildVmProbeScript({ targets: [openTarget], dnsName: 'localhost', timeoutSeconds: 1 });
+        const { stdout } = await runScript([SH], script, { ...process.env, PATH: dir });
+        expect(probeOf(stdout).targets).toEqual([
+          { target: openTarget, ok: false, ms: null, error: 'neither curl nor nc -z in the VM' },
+        ]);
+      },
+    );
+
     it('uses curl one step after another when mktemp is missing', async () => {
       const dir = stubDir({}, ['ip', 'cat', 'getent', 'timeout', 'rm', 'curl']);
       tempDirs.push(dir);
