@@ -252,8 +252,14 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
 
 function describeWatch() {
   let watcher: ChildProcess | null = null;
-  afterEach(() => {
-    watcher?.kill('SIGKILL');
+  afterEach(async () => {
+    // Ctrl-C's graceful path first; SIGKILL only if watch ignored it (the test then fails below anyway).
+    if (watcher && watcher.exitCode === null) {
+      const closed = new Promise((resolve) => watcher!.once('close', resolve));
+      watcher.kill('SIGTERM');
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      watcher.kill('SIGKILL');
+    }
     watcher = null;
   });
 
@@ -332,5 +338,11 @@ function describeWatch() {
     const printed = lines.length - linesBefore;
     expect(printed).toBeLessThan(40);
     expect(rssKb(child.pid!) - rssBefore).toBeLessThan(40_000);
+
+    // Stopped as Ctrl-C would stop it: exit 0, and its `ip monitor` goes with it.
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    child.kill('SIGTERM');
+    expect(await closed).toBe(0);
+    expect(await pidsIn(lab.ns.host)).toEqual([]);
   }, 60_000);
 }
