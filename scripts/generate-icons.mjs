@@ -11,10 +11,11 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RSVG = '/usr/bin/rsvg-convert';
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 export const TRAY_STATES = ['green', 'yellow', 'red', 'unknown'];
 
 /** Every PNG output with its source and pixel size; the packaging test reads this list too. */
@@ -97,13 +98,7 @@ async function chromiumRenderer() {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   // Nothing on the page may reach out: the SVG is inlined as a data: URL and every request is refused.
   const context = await browser.newContext({ deviceScaleFactor: 1, offline: true });

@@ -8,12 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import type { AppState, BridgelightApi, FixResult } from '../../src/preload/api';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_OUT = join(REPO, 'out', 'renderer');
 export const ARTIFACTS = join(REPO, 'test', 'artifacts', 'renderer');
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = CHROMIUM_PATH;
 
 /** CI builds before vitest; a local run without a build gets one here, so the tests never run stale-less air. */
 export function ensureRendererBuilt(): void {
@@ -93,15 +94,7 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 
