@@ -20,7 +20,7 @@ export function createStyle(color: boolean): Style {
   };
 }
 
-export function wantsColor(stream: NodeJS.WriteStream): boolean {
+export function wantsColor(stream: { isTTY?: boolean }): boolean {
   return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
 }
 

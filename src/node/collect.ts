@@ -23,7 +23,7 @@ import { parseIpRouteText } from '../shared/parsers/ip-route-text';
 import { parseIpAddrJson } from '../shared/parsers/linux/ip-addr';
 import { parseIpRouteJson } from '../shared/parsers/linux/ip-route';
 import { parseMinikubeStatus } from '../shared/parsers/minikube-status';
-import { buildVmProbeScript, extractIpRouteSection, parseVmProbeOutput } from '../shared/vm-probe';
+import { buildVmProbeScript, parseVmProbeOutput } from '../shared/vm-probe';
 import type { Unavailable } from './bundle';
 import type { HostProber } from './probes';
 import { linuxIpPath } from './tools';
@@ -330,8 +330,6 @@ async function replayedRoutesOnly(runner: CommandRunner, notes: Notes): Promise<
   const routes = parseInto(notes, BUNDLE_FILES.vmIpRoute, outcome.text, parseIpRouteText);
   return routes ? { routes, nameservers: null, dns: null, targets: [] } : null;
 }
-
-export { extractIpRouteSection };
 
 /** One full observation: host and VM in parallel, then the host probes. */
 export async function collectSnapshot(ports: CollectPorts, options: CollectOptions): Promise<Snapshot> {

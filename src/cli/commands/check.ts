@@ -3,7 +3,7 @@ import type { Light } from '../../shared/model';
 import type { CommandContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { renderText } from '../render-text';
-import { createStyle } from '../style';
+import { createStyle, wantsColor } from '../style';
 
 export const VERDICT_EXIT: Record<Light, number> = { green: 0, yellow: 1, red: 2, unknown: 3 };
 
@@ -15,9 +15,6 @@ export async function runCheck(args: string[], context: CommandContext): Promise
   const result: CheckResult = values.replay ? await checkReplay(values.replay, options) : await checkLive(options);
   progress?.write('\u001b[2K');
   if (values.json) context.stdout.write(`${JSON.stringify(result.diagnosis, null, 2)}\n`);
-  else
-    context.stdout.write(
-      renderText(result.diagnosis, createStyle(Boolean(context.stdout.isTTY) && !process.env.NO_COLOR)),
-    );
+  else context.stdout.write(renderText(result.diagnosis, createStyle(wantsColor(context.stdout))));
   return VERDICT_EXIT[result.diagnosis.verdict];
 }

@@ -5,7 +5,7 @@ import type { Diagnosis } from '../../shared/model';
 import { worstHop } from '../../shared/presentation';
 import type { CommandContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
-import { createStyle, GLYPH, type Style, VERDICT_WORD } from '../style';
+import { createStyle, GLYPH, type Style, VERDICT_WORD, wantsColor } from '../style';
 
 /** The one line a person reads: time, light, verdict, finding ids, and the worst hop's words. */
 export function watchLine(update: MonitorUpdate, style: Style): string {
@@ -40,7 +40,7 @@ export async function runWatch(args: string[], context: CommandContext): Promise
     check,
     timing: context.watchTiming,
   });
-  const style = createStyle(Boolean(context.stdout.isTTY) && !process.env.NO_COLOR);
+  const style = createStyle(wantsColor(context.stdout));
   const print = (update: MonitorUpdate) =>
     context.stdout.write(values.json ? watchJson(update) : watchLine(update, style));
   // The first line is the full check at start (VM and probes included); after it, a line per change.
