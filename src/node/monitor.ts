@@ -213,7 +213,10 @@ export class Monitor {
   /** Probes from every egress address and the VM's one ssh, then the refined diagnosis. */
   private async refine(phase: UpdatePhase, reason: string): Promise<void> {
     const options = this.checkOptions();
-    const host = this.host ?? (await collectHost(this.ports, options));
+    // A fresh look at the host too (a few ms): if the OS's event stream dropped the last event of a storm, this
+    // round still ends on the true state instead of waiting for the slow timer.
+    const host = await collectHost(this.ports, options);
+    this.host = host;
     const notes = new Notes();
     const [probes, observation] = await Promise.all([
       collectHostProbes(this.ports, options, host),

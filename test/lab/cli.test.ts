@@ -325,12 +325,10 @@ function describeWatch() {
     const flap = `for i in $(seq 100); do ip addr add ${LAB_ADDR.stale}/24 dev en0; ip addr del ${LAB_ADDR.stale}/24 dev en0; done`;
     const flapped = await lab.inHost(['sh', '-c', flap], { timeoutMs: 30_000 });
     expect(flapped.code).toBe(0);
-    // the flapping ended with the address gone: the last line must say so
-    await waitFor(
-      () => (lines.length > linesBefore && lines.at(-1)!.verdict === 'green' ? true : undefined),
-      10_000,
-      'watch to settle on green',
-    );
+    // The flapping ended with the address gone: the last line must say so. (If every look watch took during
+    // the storm happened to fall between an add and a del, it printed nothing new, and the last line is still
+    // the green one from before: that is the true state too.)
+    await waitFor(() => (lines.at(-1)!.verdict === 'green' ? true : undefined), 10_000, 'watch to settle on green');
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     const last = lines.at(-1)!;
     expect(last.verdict).toBe('green');

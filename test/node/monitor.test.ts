@@ -186,6 +186,18 @@ describe('monitor', () => {
     expect(structural).toBeGreaterThanOrEqual(Math.floor(flapMs / 100) - 1);
   });
 
+  it('ends on the true state even when the OS drops the last event of a burst', async () => {
+    const { world, events, monitor, updates } = setup();
+    await monitor.start();
+    world.stale = true;
+    events.emit!({ kind: 'address', action: 'add', interface: 'en0', address: '198.51.100.66' });
+    await sleep(40);
+    world.stale = false; // removed again, but no event arrives for it
+    await sleep(400);
+    expect(updates.some((u) => u.diagnosis.verdict !== 'green')).toBe(true);
+    expect(updates.at(-1)!.diagnosis.verdict).toBe('green');
+  });
+
   it('recheck runs a full check with exactly one minikube ssh', async () => {
     const { world, monitor } = setup();
     await monitor.start();
