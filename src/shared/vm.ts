@@ -25,6 +25,8 @@ export interface VmListing {
   provider: ProviderId;
   /** The name the tool addresses it by (minikube profile, Lima instance, multipass instance, container id…). */
   name: string;
+  /** A stable identifier the tool also accepts, when it has one besides the name (UTM's VM UUID). */
+  id?: string;
   state: VmRunState;
   /** The tool's own word (`Running`, `Stopped`, `running`, `Suspended`…), or null when it gave none. */
   rawState: string | null;

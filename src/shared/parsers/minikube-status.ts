@@ -1,6 +1,7 @@
 // `minikube status -o json -p PROFILE` in every shape minikube has printed it, plus the plain-text layout.
 // Only stdout is given, but stdout can still carry a klog line (`E1126 …`) or a `❗` warning before the JSON.
 import { type ParseResult, parsed, unparseable } from '../parse-result';
+import { jsonValuesIn } from './json-values';
 
 export interface MinikubeStatus {
   /** The profile (cluster layout) or the control-plane machine name (legacy and text); null when not printed. */
@@ -38,8 +39,6 @@ const HOST_WORDS = new Map<string, string>([
   ['Degraded', 'Running'],
   ['NotFound', 'Nonexistent'],
 ]);
-/** Bounds the work on hostile input: a real status has its JSON within the first few lines. */
-const MAX_JSON_CANDIDATES = 20;
 const MACHINE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 const isObject = (value: unknown): value is JsonObject =>
@@ -47,47 +46,6 @@ const isObject = (value: unknown): value is JsonObject =>
 
 const nameOf = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-
-/** Index just past the JSON value that starts at `start` (brackets balanced outside strings), or the text's end. */
-function jsonValueEnd(text: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') {
-      inString = true;
-    } else if (char === '{' || char === '[') {
-      depth++;
-    } else if ((char === '}' || char === ']') && --depth === 0) {
-      return i + 1;
-    }
-  }
-  return text.length;
-}
-
-/** Every JSON value that starts a line (after indentation), in order. */
-function jsonValuesIn(text: string): unknown[] {
-  const values: unknown[] = [];
-  let attempts = 0;
-  let parsedUpTo = 0;
-  for (const match of text.matchAll(/^[ \t]*[{[]/gm)) {
-    const start = match.index + match[0].length - 1;
-    // Lines inside a value already parsed (jq's indented output) are not values of their own.
-    if (start < parsedUpTo) continue;
-    if (++attempts > MAX_JSON_CANDIDATES) break;
-    const end = jsonValueEnd(text, start);
-    try {
-      values.push(JSON.parse(text.slice(start, end)) as unknown);
-      parsedUpTo = end;
-    } catch {
-      // Not JSON after all (a `[WARNING]` line, a truncated value): try the next line.
-    }
-  }
-  return values;
-}
 
 function clusterState(object: JsonObject): string | null {
   const name =
