@@ -1,0 +1,12 @@
+// Colima: profiles, each a Lima instance underneath, so Lima's names and state words; `colima restart PROFILE`.
+import { LIMA_NAME, LIMA_STATES } from './lima';
+import { type ProviderWording, restartBy } from './wording';
+
+export const COLIMA: ProviderWording = {
+  provider: 'colima',
+  toolName: 'Colima',
+  program: 'colima',
+  listArgs: ['list', '--json'],
+  states: LIMA_STATES,
+  restartCommands: restartBy('colima', [['restart']], LIMA_NAME),
+};
