@@ -12,12 +12,12 @@ export const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // A control character in a name or word is never real tool output, and would break the one-line texts built from it.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** A field that is a non-empty string without control characters, trimmed; null otherwise. */
 export function textField(object: JsonObject, key: string): string | null {
   const value = Object.hasOwn(object, key) ? object[key] : undefined;
-  if (typeof value !== 'string' || CONTROL.test(value)) return null;
+  if (typeof value !== 'string' || CONTROL_CHARACTERS.test(value)) return null;
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
 }
