@@ -2,7 +2,7 @@ import { hostPlatform, livePorts } from '../../node/engine';
 import { createEventSource } from '../../node/event-source';
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
 import type { Diagnosis } from '../../shared/model';
-import { worstHop } from '../../shared/presentation';
+import { verdictReason } from '../../shared/presentation';
 import type { CommandContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { createStyle, GLYPH, type Style, VERDICT_WORD, wantsColor } from '../style';
@@ -10,14 +10,14 @@ import { createStyle, GLYPH, type Style, VERDICT_WORD, wantsColor } from '../sty
 /** The one line a person reads: time, light, verdict, finding ids, and the worst hop's words. */
 export function watchLine(update: MonitorUpdate, style: Style): string {
   const { diagnosis } = update;
-  const worst = worstHop(diagnosis.hops);
+  const why = verdictReason(diagnosis);
   const time = update.at.slice(11, 19);
   const ids = diagnosis.findings.map((finding) => finding.id).join(', ') || 'no findings';
   const word = style.light(
     diagnosis.verdict,
     `${GLYPH[diagnosis.verdict]} ${VERDICT_WORD[diagnosis.verdict].padEnd(9)}`,
   );
-  return `${style.dim(time)}  ${word} ${ids}${worst && worst.light !== 'green' ? ` — ${worst.summary}` : ''}\n`;
+  return `${style.dim(time)}  ${word} ${ids}${why ? ` — ${why}` : ''}\n`;
 }
 
 export function watchJson(update: MonitorUpdate): string {

@@ -174,15 +174,21 @@ const HOP_READERS: Record<HopId, (facts: Facts) => Reading> = {
 };
 
 export function buildHops(facts: Facts): Hop[] {
-  return HOP_IDS.map((id) => ({ id, ...HOP_READERS[id](facts) }));
+  return HOP_IDS.map((id) => ({ id, ...HOP_READERS[id](facts), onPath: true }));
 }
 
-/** The worst known light; unknown hops never colour the verdict, and all-unknown stays unknown. */
+/**
+ * Fails closed: green only when every hop on the VM's path is known and green. Otherwise the worst known light
+ * when it is yellow or red (a known fault stays visible), else unknown: a hop nobody could see is never healthy.
+ */
 export function verdictOf(hops: readonly Hop[]): Light {
-  return hops.reduce<Light>((acc, hop) => (RANK[hop.light] > RANK[acc] ? hop.light : acc), 'unknown');
+  const onPath = hops.filter((hop) => hop.onPath);
+  const worst = onPath.reduce<Light>((acc, hop) => (RANK[hop.light] > RANK[acc] ? hop.light : acc), 'unknown');
+  if (worst === 'red' || worst === 'yellow') return worst;
+  return onPath.length > 0 && onPath.every((hop) => hop.light === 'green') ? 'green' : 'unknown';
 }
 
 /** Six unknown hops: what is shown when even the facts could not be derived. */
 export function unknownHops(reason: string): Hop[] {
-  return HOP_IDS.map((id) => ({ id, light: 'unknown' as const, summary: reason }));
+  return HOP_IDS.map((id) => ({ id, light: 'unknown' as const, summary: reason, onPath: true }));
 }
