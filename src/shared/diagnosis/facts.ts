@@ -78,7 +78,12 @@ export interface VmFact {
   observation: VmObservation | null;
   /** The VM's routes when probed (null: not reported). */
   routes: Route[] | null;
+  /** The default route the guest kernel uses: the lowest metric; table order among equals. */
   defaultRoute: Route | null;
+  /** Every default route in the VM, the one in use first, then by metric. */
+  defaults: Route[];
+  /** Two or more defaults share the lowest metric, so which one the kernel uses is ambiguous. */
+  defaultTie: boolean;
   gateway: string | null;
   targetProbes: TargetProbe[];
   targets: ProbeSummary;
@@ -88,7 +93,7 @@ export interface VmFact {
 
 export interface BridgeFact {
   iface: NetInterface;
-  /** The VM's gateway, which this interface holds. */
+  /** The gateway of one of the VM's default routes (the one in use when it can be), which this interface holds. */
   address: string;
 }
 
@@ -136,9 +141,7 @@ export function summariseProbes(probes: readonly { ok: boolean }[]): ProbeSummar
 
 /** Lowest metric wins, as in the kernel; ties keep the table's order. */
 function preferredRoute(routes: readonly Route[]): Route | null {
-  let best: Route | null = null;
-  for (const route of routes) if (best === null || (route.metric ?? 0) < (best.metric ?? 0)) best = route;
-  return best;
+  return byMetric(routes)[0] ?? null;
 }
 
 function findDefaultRoute(snapshot: Snapshot): DefaultRouteFact | null {
@@ -320,13 +323,16 @@ function deriveVm(vm: VmObservation | null): VmFact {
   // A probe from a VM that is not running (or not answering) describes some earlier moment: ignore it.
   const probe = status === 'probed' ? (vm?.probe ?? null) : null;
   const routes = probe?.routes ?? null;
-  const defaultRoute = preferredRoute((routes ?? []).filter((r) => isDefaultDestination(r.destination)));
+  const defaults = byMetric((routes ?? []).filter((r) => isDefaultDestination(r.destination)));
+  const defaultRoute = defaults[0] ?? null;
   const targetProbes = probe?.targets ?? [];
   return {
     status,
     observation: vm,
     routes,
     defaultRoute,
+    defaults,
+    defaultTie: defaults.length > 1 && (defaults[1]?.metric ?? 0) === (defaultRoute?.metric ?? 0),
     gateway: defaultRoute?.gateway ?? null,
     targetProbes,
     targets: summariseProbes(targetProbes),
@@ -335,10 +341,20 @@ function deriveVm(vm: VmObservation | null): VmFact {
   };
 }
 
-function findBridge(interfaces: NetInterface[] | null, gateway: string | null): BridgeFact | null {
-  if (interfaces === null || gateway === null || !isIpv4(gateway)) return null;
-  const iface = interfaces.find((i) => i.ipv4.some((a) => a.address === gateway));
-  return iface ? { iface, address: gateway } : null;
+/** Lowest metric first, as the kernel ranks them; a stable sort keeps the table's order among equals. */
+function byMetric(routes: readonly Route[]): Route[] {
+  return [...routes].sort((a, b) => (a.metric ?? 0) - (b.metric ?? 0));
+}
+
+/** The host interface holding a VM default's gateway: the default in use first, then the others in order. */
+function findBridge(interfaces: NetInterface[] | null, defaults: readonly Route[]): BridgeFact | null {
+  if (interfaces === null) return null;
+  for (const { gateway } of defaults) {
+    if (gateway === null || !isIpv4(gateway)) continue;
+    const iface = interfaces.find((i) => i.ipv4.some((a) => a.address === gateway));
+    if (iface) return { iface, address: gateway };
+  }
+  return null;
 }
 
 function scopedDefaultLines(snapshot: Snapshot): string[] {
@@ -351,7 +367,7 @@ export function deriveFacts(snapshot: Snapshot): Facts {
   const defaultRoute = findDefaultRoute(snapshot);
   const vpn = findVpn(snapshot, defaultRoute);
   const vm = deriveVm(snapshot.vm);
-  const bridge = findBridge(snapshot.interfaces, vm.gateway);
+  const bridge = findBridge(snapshot.interfaces, vm.defaults);
   const choice = chooseEgress(snapshot, defaultRoute, vpn, bridge?.iface.name ?? null);
   const hostProbes = snapshot.hostProbes ?? [];
   return {

@@ -35,6 +35,10 @@ function vmProbedReading(facts: Facts): Reading {
   }
   const parts = [`VM ${vm.observation?.state ?? 'running'}`];
   if (vm.defaultRoute) parts.push(`default via ${vm.gateway ?? '(on-link)'} on ${vm.defaultRoute.interface ?? '?'}`);
+  for (const other of vm.defaults.slice(1)) {
+    const metric = other.metric === undefined ? '' : ` (metric ${other.metric})`;
+    parts.push(`also via ${other.gateway ?? '(on-link)'} on ${other.interface ?? '?'}${metric}`);
+  }
   if (vm.targets.count > 0) parts.push(`reaches ${reachedCount(vm.targetProbes)}`);
   if (vm.dns) parts.push(`DNS resolves ${vm.dns.name}`);
   return reading('green', parts.join(', '));
@@ -68,7 +72,15 @@ function bridgeHop(facts: Facts): Reading {
   if (bridge) {
     const members = bridge.iface.members;
     const memberText = members.length > 0 ? `members ${members.join(', ')}` : 'no members listed';
-    return reading('green', `${bridge.iface.name} holds ${bridge.address} (${memberText})`);
+    const holds = `${bridge.iface.name} holds ${bridge.address} (${memberText})`;
+    const inUse = facts.vm.defaultRoute;
+    if (facts.vm.defaultTie) {
+      return reading('yellow', `${holds}, but the VM's ${facts.vm.defaults.length} default routes tie on metric`);
+    }
+    if (bridge.address !== gateway) {
+      return reading('yellow', `${holds}, but the VM's traffic uses its default via ${gateway} on ${inUse?.interface}`);
+    }
+    return reading('green', holds);
   }
   if (facts.vm.targets.anyOk) {
     return reading('unknown', `no host interface holds ${gateway}; the VM reaches the internet another way`);
