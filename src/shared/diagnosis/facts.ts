@@ -30,7 +30,7 @@ export interface DefaultRouteFact {
 }
 
 export interface VpnFact {
-  /** `full`: the default route itself; `split`: 0.0.0.0/1 + 128.0.0.0/1, which win over any default. */
+  /** `full`: the default route itself; `split`: 0.0.0.0/1 (+ 128.0.0.0/1), which win over any default. */
   kind: 'full' | 'split';
   tunnel: string;
   /** The routes showing it, as the OS printed them. */
@@ -167,26 +167,33 @@ function findDefaultRoute(snapshot: Snapshot): DefaultRouteFact | null {
   };
 }
 
+/**
+ * 0.0.0.0/1 through a tunnel wins over any default for half the internet (128.0.0.0/1 usually covers the other
+ * half); either way the VPN, not a missing default, decides where traffic goes.
+ */
 function findSplitVpn(snapshot: Snapshot): VpnFact | null {
   const viaTunnel = (cidr: string): Route | undefined =>
     (snapshot.routes ?? []).find(
       (r) => normaliseCidr(r.destination) === cidr && r.interface !== null && isTunnelName(r.interface),
     );
   const lower = viaTunnel('0.0.0.0/1');
+  if (!lower?.interface) return null;
   const upper = viaTunnel('128.0.0.0/1');
-  if (!lower?.interface || !upper) return null;
   return {
     kind: 'split',
     tunnel: lower.interface,
-    routes: [formatRoute(snapshot.platform, lower), formatRoute(snapshot.platform, upper)],
+    routes: [lower, ...(upper ? [upper] : [])].map((route) => formatRoute(snapshot.platform, route)),
   };
 }
 
 function findVpn(snapshot: Snapshot, defaultRoute: DefaultRouteFact | null): VpnFact | null {
+  // `route get default` answers with the 0/1 route when one exists, so the split routes say more than it does.
+  const split = findSplitVpn(snapshot);
+  if (split) return split;
   if (defaultRoute?.viaTunnel && defaultRoute.interface !== null) {
     return { kind: 'full', tunnel: defaultRoute.interface, routes: [defaultRoute.seen] };
   }
-  return findSplitVpn(snapshot);
+  return null;
 }
 
 function isVirtualOrLoopback(iface: NetInterface | undefined, name: string): boolean {

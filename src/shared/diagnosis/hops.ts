@@ -33,7 +33,9 @@ function vmProbedReading(facts: Facts): Reading {
   if (vm.defaultRoute === null && vm.targets.count === 0 && vm.dns === null) {
     return reading('unknown', 'the VM probe reported nothing usable');
   }
-  const parts = [`VM ${vm.observation?.state ?? 'running'}`];
+  // Routes from inside the VM show it was up when they were read, whatever its tool said (or did not say).
+  const state = vm.observation?.state;
+  const parts = [state ? `VM ${state}` : 'VM state not recorded'];
   if (vm.defaultRoute) parts.push(`default via ${vm.gateway ?? '(on-link)'} on ${vm.defaultRoute.interface ?? '?'}`);
   for (const other of vm.defaults.slice(1)) {
     const metric = other.metric === undefined ? '' : ` (metric ${other.metric})`;
