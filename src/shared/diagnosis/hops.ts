@@ -114,7 +114,6 @@ function natSourceReading(egress: EgressFact, source: AddressFact): Reading {
 
 function natHop(facts: Facts): Reading {
   const egress = facts.egress;
-  if (egress === null) return reading('unknown', 'no egress interface known');
   const readings: Reading[] = [];
   const vpn = facts.vpn;
   if (vpn) {
@@ -124,6 +123,8 @@ function natHop(facts: Facts): Reading {
         : `VM traffic goes out through ${vpn.tunnel} (VPN); MASQUERADE there is not checked`;
     readings.push(reading(vmProbesFailed(facts) ? 'red' : 'yellow', what));
   }
+  // A VPN holding the route is a fact about NAT whether or not the interface behind it is known.
+  if (egress === null) return worstOf(readings, reading('unknown', 'no egress interface known'));
   if (egress.iface !== null && egress.addresses.length === 0) {
     readings.push(reading('red', `${egress.name} has no IPv4 address to translate to`));
   }

@@ -19,7 +19,7 @@ function detail(facts: Facts, inUse: Route, others: Route[]): { severity: 'warni
       severity: 'warning',
       text:
         `They share the lowest metric, so which one the guest kernel uses is ambiguous: Linux takes the one it ` +
-        `meets first (here ${via(inUse)}), and that can change on the next boot. Give the routes different ` +
+        `meets first (here the one ${via(inUse)}), and that can change on the next boot. Give the routes different ` +
         'metrics so the choice is deliberate.',
     };
   }
