@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../../src/shared/diagnosis';
 import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/vpn-default-route';
 import type { Snapshot } from '../../../../src/shared/model';
-import { diagnose } from '../../../../src/shared/diagnosis';
 import {
   fullTunnelVpn,
   inet,
