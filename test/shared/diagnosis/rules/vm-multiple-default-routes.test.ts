@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../../src/shared/diagnosis';
 import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/vm-multiple-default-routes';
 import type { Route, Snapshot } from '../../../../src/shared/model';
+import { parseIpRouteText } from '../../../../src/shared/parsers/ip-route-text';
 import { route, SEED, seedSnapshot, vmProbe, vmRunning } from '../snapshot-builder';
 
 const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
@@ -61,5 +63,26 @@ describe('vm-multiple-default-routes', () => {
   it("says it can't tell which is vmnet's when the host's interfaces were not collected", () => {
     const snapshot = { ...withDefaults(slirp(100), vmnet(200)), interfaces: null };
     expect(evaluate(snapshot)).toMatchObject({ severity: 'info', detail: expect.stringContaining("can't be told") });
+  });
+});
+
+describe('vm-multiple-default-routes on a real guest table', () => {
+  it('reads the HPK guest (slirp eth1 and vmnet eth0, both metric 100) as a tie, in the order listed', () => {
+    const text = readFileSync(
+      new URL(
+        '../../../fixtures/real/vm-ip-route/hpk-vm-two-default-routes-vmnet-eth0-and-slirp-eth1.txt',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    const parsed = parseIpRouteText(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const facts = deriveFacts(seedSnapshot({ vm: vmRunning(vmProbe({ routes: parsed.value })) }));
+    expect(facts.vm.defaultTie).toBe(true);
+    expect(facts.vm.defaults.map((r) => [r.gateway, r.interface])).toEqual([
+      ['10.0.2.2', 'eth1'],
+      ['192.168.64.1', 'eth0'],
+    ]);
+    expect(rule.evaluate(facts)?.severity).toBe('warning');
   });
 });
