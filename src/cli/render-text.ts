@@ -1,7 +1,7 @@
 // The human form of a Diagnosis: the path drawn hop by hop, the egress addresses and their roles, then the
 // findings with their evidence and the exact fix command.
 import type { Diagnosis, Finding } from '../shared/model';
-import { HOP_LABEL } from '../shared/presentation';
+import { HOP_LABEL, NOT_ON_PATH, unknownLine } from '../shared/presentation';
 import { GLYPH, SEVERITY_LIGHT, type Style, VERDICT_WORD } from './style';
 
 function renderHops(diagnosis: Diagnosis, style: Style): string[] {
@@ -9,10 +9,10 @@ function renderHops(diagnosis: Diagnosis, style: Style): string[] {
     .flatMap((hop, index) => {
       const connector = index === diagnosis.hops.length - 1 ? ' ' : '│';
       const label = HOP_LABEL[hop.id].padEnd(9);
-      return [
-        `  ${style.light(hop.light, GLYPH[hop.light])}  ${style.bold(label)} ${hop.summary}`,
-        `  ${style.dim(connector)}`,
-      ];
+      const line = hop.onPath
+        ? `  ${style.light(hop.light, GLYPH[hop.light])}  ${style.bold(label)} ${hop.summary}`
+        : `  ${style.dim('–')}  ${style.dim(label)} ${style.dim(`${NOT_ON_PATH}${hop.summary ? ` (${hop.summary})` : ''}`)}`;
+      return [line, `  ${style.dim(connector)}`];
     })
     .slice(0, -1);
 }
@@ -63,7 +63,11 @@ function wrap(text: string, width: number): string[] {
 export function renderText(diagnosis: Diagnosis, style: Style): string {
   const verdict = diagnosis.verdict;
   const header = `${style.bold('bridgelight')} ${style.dim('· minikube VM → internet')}   ${style.light(verdict, `${GLYPH[verdict]} ${VERDICT_WORD[verdict]}`)}`;
-  const sections: string[][] = [[header, ''], renderHops(diagnosis, style)];
+  const unknown = unknownLine(diagnosis.hops);
+  const headline = unknown
+    ? [header, style.light('unknown', `${GLYPH.unknown} not known: ${unknown}`), '']
+    : [header, ''];
+  const sections: string[][] = [headline, renderHops(diagnosis, style)];
   const addresses = renderAddresses(diagnosis, style);
   if (addresses.length > 0) sections.push(['', ...addresses]);
   const order = { error: 0, warning: 1, info: 2 } as const;

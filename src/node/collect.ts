@@ -271,8 +271,10 @@ export async function collectVm(
   if (status.result.notFound) return { ...base, availability: 'not-installed' };
   if (status.result.timedOut) return { ...base, availability: 'timeout' };
   if (status.text === null) {
-    // A bundle without minikube's answer says nothing about the VM; a live failure does.
-    return notes.list.at(-1)?.problem === 'missing' ? null : { ...base, availability: 'failed' };
+    // A live failure says minikube failed; a bundle without minikube's answer may still hold the VM's routes.
+    return notes.list.at(-1)?.problem === 'missing'
+      ? vmFromRoutesAlone(ports.runner, notes, base)
+      : { ...base, availability: 'failed' };
   }
   const parsed = parseMinikubeStatus(status.text);
   if (!parsed.ok) {
@@ -318,6 +320,16 @@ export async function collectVm(
     return { ...base, state, probeError: probe.error };
   }
   return { ...base, state, probe: probe.value };
+}
+
+/** A bundle with no `minikube status` but the VM's own `ip route`: the routes count, the state stays unknown. */
+async function vmFromRoutesAlone(
+  runner: CommandRunner,
+  notes: Notes,
+  base: VmObservation,
+): Promise<VmObservation | null> {
+  const probe = await replayedRoutesOnly(runner, notes);
+  return probe ? { ...base, probe } : null;
 }
 
 /** Bundles assembled by hand may hold only the VM's `ip route` (vm-ip-route.txt) and no probe script output. */

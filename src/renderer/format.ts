@@ -1,7 +1,7 @@
 // Words and orderings the popover shows. Kept apart from the components so each wording lives in one place.
 import type { AddressRole, Diagnosis, Finding, Fix, HopId, Light, Severity } from '../shared/model';
 
-export { HOP_LABEL, VERDICT_WORD } from '../shared/presentation';
+export { HOP_LABEL, NOT_ON_PATH, VERDICT_WORD } from '../shared/presentation';
 
 /** Shorter words for a single hop, where "All clear" would overstate what one hop knows. */
 export const HOP_LIGHT_WORD: Record<Light, string> = {

@@ -14,6 +14,7 @@ export const FINDING_IDS = [
   'minikube-unresponsive',
   'no-default-route',
   'egress-address-evidence-conflict',
+  'vm-multiple-default-routes',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];

@@ -147,6 +147,8 @@ export interface Hop {
   id: HopId;
   light: Light;
   summary: string;
+  /** false: not part of this VM's path (e.g. no bridge or pf NAT on a user-mode network); light is 'unknown' and it never counts toward the verdict. */
+  onPath: boolean;
 }
 
 export type AddressRole = 'dhcp' | 'link-local' | 'stale' | 'static' | 'unknown';

@@ -139,7 +139,9 @@ describe('replay bundles', () => {
       members: ['vmenet0', 'vmenet1'],
     });
     expect(hop(diagnosis, 'bridge').light).toBe('green');
-    expect(diagnosis.verdict).toBe('green');
+    // Nothing was probed, so the internet hop is unknown: the verdict says so instead of reading healthy.
+    expect(hop(diagnosis, 'internet').light).toBe('unknown');
+    expect(diagnosis.verdict).toBe('unknown');
   });
 
   it('the VM gateway on no host interface: vm-bridge-missing, bridge hop red', async () => {
@@ -149,6 +151,83 @@ describe('replay bundles', () => {
     expect(ids(diagnosis)).toContain('vm-bridge-missing');
     expect(hop(diagnosis, 'bridge').light).toBe('red');
     expect(diagnosis.verdict).toBe('red');
+  });
+
+  it('two defaults in the guest, vmnet at the lower metric: it uses lima0 via the bridge, says so as info', async () => {
+    const { code, diagnosis } = await check('vm-two-defaults-metric');
+    expect(diagnosis.vm?.gateway).toBe('192.168.105.1');
+    expect(diagnosis.bridge?.interface).toBe('bridge100');
+    const finding = diagnosis.findings.find((f) => f.id === 'vm-multiple-default-routes');
+    expect(finding?.severity).toBe('info');
+    expect(finding?.detail).toContain('via 192.168.5.2 on eth0 (metric 200) is used only if that one goes away');
+    expect(hop(diagnosis, 'vm').summary).toContain('also via 192.168.5.2 on eth0 (metric 200)');
+    expect([diagnosis.verdict, code]).toEqual(['green', 0]);
+  });
+
+  it('two defaults of equal metric in the guest: ambiguous, a warning, the bridge hop yellow', async () => {
+    const { code, diagnosis } = await check('vm-two-defaults-tie');
+    const finding = diagnosis.findings.find((f) => f.id === 'vm-multiple-default-routes');
+    expect(finding).toMatchObject({ severity: 'warning', title: 'The VM has 2 default routes of equal metric.' });
+    expect(finding?.detail).toContain('ambiguous');
+    expect(hop(diagnosis, 'bridge').light).toBe('yellow');
+    expect([diagnosis.verdict, code]).toEqual(['yellow', 1]);
+  });
+
+  it.each([
+    ['netstat-mtu', '192.168.1.254', '192.168.1.221'],
+    ['netstat-rt-ifa', '192.168.0.1', '192.168.0.7'],
+  ])('%s: the extra columns are read, not refused, and the Mac is healthy', async (name, gateway, address) => {
+    const { code, diagnosis } = await check(name);
+    expect(ids(diagnosis)).not.toContain('input-unparseable');
+    expect(diagnosis.egress).toMatchObject({ interface: 'en0', gateway, natSource: address });
+    expect([diagnosis.verdict, code]).toEqual(['green', 0]);
+  });
+
+  it('a VM route table with no minikube status is used: the bridge is found from it', async () => {
+    const { diagnosis } = await check('vm-route-no-status');
+    expect(diagnosis.vm).toMatchObject({ state: null, gateway: '192.168.77.1' });
+    expect(hop(diagnosis, 'vm')).toMatchObject({ light: 'green', summary: expect.stringContaining('not recorded') });
+    expect(hop(diagnosis, 'bridge').light).toBe('green');
+    expect(diagnosis.bridge?.interface).toBe('bridge100');
+  });
+
+  it("a host with only a VPN's 0/1 route: the VPN finding, never 'no default route' or 'reconnect Wi-Fi'", async () => {
+    const { code, diagnosis } = await check('vpn-only-0-1');
+    expect(ids(diagnosis)).toEqual(['vpn-default-route']);
+    const text = JSON.stringify(diagnosis);
+    expect(text).not.toMatch(/Reconnect Wi-Fi/);
+    expect(text).not.toMatch(/probes show no failure/);
+    expect(hop(diagnosis, 'nat').light).toBe('yellow');
+    expect([diagnosis.verdict, code]).toEqual(['yellow', 1]);
+  });
+
+  it('never says green with an unknown hop on the path, in any bundle', async () => {
+    for (const name of Object.keys(BUNDLES)) {
+      const { diagnosis } = await check(name);
+      if (diagnosis.verdict === 'green')
+        expect(
+          diagnosis.hops.filter((h) => h.light !== 'green'),
+          name,
+        ).toEqual([]);
+    }
+  });
+
+  it('the same host state gives the same verdict through `route -n get default` alone or `netstat -rn` alone', async () => {
+    const only = async (name: string, drop: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'bl-routes-'));
+      for (const [file, text] of Object.entries(BUNDLES[name as keyof typeof BUNDLES]))
+        if (file !== drop) writeFileSync(join(dir, file), text);
+      return (JSON.parse((await runCli(['check', '--json', '--replay', dir])).stdout) as Diagnosis).verdict;
+    };
+    const both = Object.entries(BUNDLES).filter(
+      ([name, files]) => name !== 'garbage' && 'netstat-rn.txt' in files && 'route-get-default.txt' in files,
+    );
+    expect(both.length).toBeGreaterThan(8);
+    for (const [name] of both) {
+      const viaRouteGet = await only(name, 'netstat-rn.txt');
+      expect(await only(name, 'route-get-default.txt'), name).toBe(viaRouteGet);
+      expect((await check(name)).diagnosis.verdict, name).toBe(viaRouteGet);
+    }
   });
 
   it('garbage files: input-unparseable names each file, nothing is invented, no crash', async () => {

@@ -27,12 +27,12 @@ const DHCP: EgressAddress = {
 };
 
 const HOPS = (nat: Light, egress: Light, natSummary: string, egressSummary: string): Diagnosis['hops'] => [
-  { id: 'vm', light: 'green', summary: 'VM Running, default via 192.168.77.1 on eth0' },
-  { id: 'bridge', light: 'green', summary: 'bridge100 holds 192.168.77.1 (members vmenet0, vmenet1)' },
-  { id: 'nat', light: nat, summary: natSummary },
-  { id: 'egress', light: egress, summary: egressSummary },
-  { id: 'gateway', light: 'green', summary: 'default via 172.2.2.2 on en0' },
-  { id: 'internet', light: 'green', summary: 'the host reaches 2/2 probe targets' },
+  { id: 'vm', light: 'green', summary: 'VM Running, default via 192.168.77.1 on eth0', onPath: true },
+  { id: 'bridge', light: 'green', summary: 'bridge100 holds 192.168.77.1 (members vmenet0, vmenet1)', onPath: true },
+  { id: 'nat', light: nat, summary: natSummary, onPath: true },
+  { id: 'egress', light: egress, summary: egressSummary, onPath: true },
+  { id: 'gateway', light: 'green', summary: 'default via 172.2.2.2 on en0', onPath: true },
+  { id: 'internet', light: 'green', summary: 'the host reaches 2/2 probe targets', onPath: true },
 ];
 
 export function seedDiagnosis(): Diagnosis {
@@ -88,7 +88,7 @@ export function fixedDiagnosis(): Diagnosis {
 export function secondAddressDiagnosis(extra: string, role: EgressAddress['role'] = 'static'): Diagnosis {
   const base = fixedDiagnosis();
   base.verdict = 'yellow';
-  base.hops[3] = { id: 'egress', light: 'yellow', summary: 'en0 has 2 IPv4 addresses' };
+  base.hops[3] = { id: 'egress', light: 'yellow', summary: 'en0 has 2 IPv4 addresses', onPath: true };
   base.egress!.addresses.push({ address: extra, prefixLength: 24, role, evidence: [] });
   base.findings.push({
     id: 'egress-multiple-ipv4',

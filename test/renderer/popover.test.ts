@@ -247,6 +247,17 @@ describe('other states', () => {
     await shoot('healthy-light');
   });
 
+  it('draws a hop that is not on the VM path with its own word, not as unknown', async () => {
+    const offPath = structuredClone(HEALTHY);
+    const nat = offPath.hops.find((hop) => hop.id === 'nat')!;
+    Object.assign(nat, { light: 'unknown', summary: "the runtime's own network", onPath: false });
+    const { page } = await show(fullState(offPath));
+    const row = page.locator('[data-hop="nat"]');
+    await expect.poll(() => row.getAttribute('data-on-path')).toBe('false');
+    expect(await row.locator('.hop-word').textContent()).toBe('not on this path');
+    expect(await row.locator('svg').getAttribute('aria-label')).toBe('NAT: not on this path');
+  });
+
   it('re-renders on every pushed state, without a reload', async () => {
     const popover = await show(fullState(SEED));
     const { page } = popover;

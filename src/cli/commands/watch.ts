@@ -2,22 +2,25 @@ import { hostPlatform, livePorts } from '../../node/engine';
 import { createEventSource } from '../../node/event-source';
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
 import type { Diagnosis } from '../../shared/model';
-import { worstHop } from '../../shared/presentation';
+import { verdictReason } from '../../shared/presentation';
 import type { CommandContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { createStyle, GLYPH, type Style, VERDICT_WORD, wantsColor } from '../style';
 
-/** The one line a person reads: time, light, verdict, finding ids, and the worst hop's words. */
-export function watchLine(update: MonitorUpdate, style: Style): string {
-  const { diagnosis } = update;
-  const worst = worstHop(diagnosis.hops);
-  const time = update.at.slice(11, 19);
+/** What a watch line says: light, verdict, finding ids, and why it is not green. Everything but the time. */
+function watchSays(diagnosis: Diagnosis, style: Style): string {
   const ids = diagnosis.findings.map((finding) => finding.id).join(', ') || 'no findings';
   const word = style.light(
     diagnosis.verdict,
     `${GLYPH[diagnosis.verdict]} ${VERDICT_WORD[diagnosis.verdict].padEnd(9)}`,
   );
-  return `${style.dim(time)}  ${word} ${ids}${worst && worst.light !== 'green' ? ` — ${worst.summary}` : ''}\n`;
+  const why = verdictReason(diagnosis);
+  return `${word} ${ids}${why ? ` — ${why}` : ''}`;
+}
+
+/** The one line a person reads: time, then what the diagnosis says. */
+export function watchLine(update: MonitorUpdate, style: Style): string {
+  return `${style.dim(update.at.slice(11, 19))}  ${watchSays(update.diagnosis, style)}\n`;
 }
 
 export function watchJson(update: MonitorUpdate): string {
@@ -31,6 +34,24 @@ export function watchJson(update: MonitorUpdate): string {
   return `${JSON.stringify(line)}\n`;
 }
 
+/**
+ * Writes an update only when what its line says differs from the last one written: a diagnosis whose evidence
+ * changed but whose line reads the same is not news. JSON lines carry the whole diagnosis, so they compare it.
+ */
+export function createWatchPrinter(
+  write: (text: string) => void,
+  json: boolean,
+  style: Style,
+): (update: MonitorUpdate) => void {
+  let said: string | null = null;
+  return (update) => {
+    const says = json ? JSON.stringify(update.diagnosis) : watchSays(update.diagnosis, style);
+    if (says === said) return;
+    said = says;
+    write(json ? watchJson(update) : watchLine(update, style));
+  };
+}
+
 export async function runWatch(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseCommandArgs(args, CHECK_OPTIONS);
   const platform = hostPlatform();
@@ -40,17 +61,12 @@ export async function runWatch(args: string[], context: CommandContext): Promise
     check,
     timing: context.watchTiming,
   });
-  const style = createStyle(wantsColor(context.stdout));
-  const print = (update: MonitorUpdate) =>
-    context.stdout.write(values.json ? watchJson(update) : watchLine(update, style));
   // The first line is the full check at start (VM and probes included); after it, a line per change.
-  let printed: string | null = null;
-  const printIfChanged = (update: MonitorUpdate) => {
-    const key = JSON.stringify(update.diagnosis);
-    if (key === printed) return;
-    printed = key;
-    print(update);
-  };
+  const printIfChanged = createWatchPrinter(
+    (text) => context.stdout.write(text),
+    Boolean(values.json),
+    createStyle(wantsColor(context.stdout)),
+  );
   if (!values.json && context.stderr.isTTY)
     context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
   const first = await monitor.start();

@@ -1,7 +1,7 @@
 // "Copy diagnostics": the diagnosis as Markdown that reads well pasted into a GitHub issue. Pure, so what gets
 // pasted can be tested from the seed case.
 import type { Diagnosis, Finding, Light } from '../../shared/model';
-import { HOP_LABEL, LIGHT_GLYPH, VERDICT_WORD } from '../../shared/presentation';
+import { HOP_LABEL, LIGHT_GLYPH, NOT_ON_PATH, VERDICT_WORD } from '../../shared/presentation';
 
 const LIGHT_MARK = Object.fromEntries(
   Object.entries(LIGHT_GLYPH).map(([light, glyph]) => [light, `${glyph} ${light}`]),
@@ -65,7 +65,7 @@ export function diagnosisMarkdown(diagnosis: Diagnosis, context: ReportContext):
   lines.push(
     ...table(
       ['Hop', 'Light', 'Summary'],
-      diagnosis.hops.map((hop) => [HOP_LABEL[hop.id], LIGHT_MARK[hop.light], hop.summary]),
+      diagnosis.hops.map((hop) => [HOP_LABEL[hop.id], hop.onPath ? LIGHT_MARK[hop.light] : NOT_ON_PATH, hop.summary]),
     ),
     '',
   );

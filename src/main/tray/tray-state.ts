@@ -1,7 +1,7 @@
 // What the menu-bar item shows for a state. Template images are recoloured by macOS (black/white only), so
 // the light is carried by each image's shape and by the title glyph, never by colour alone.
 import type { Diagnosis, Light } from '../../shared/model';
-import { LIGHT_GLYPH, VERDICT_WORD as SHARED_VERDICT_WORD, worstHop } from '../../shared/presentation';
+import { LIGHT_GLYPH, VERDICT_WORD as SHARED_VERDICT_WORD, verdictReason, worstHop } from '../../shared/presentation';
 
 export { worstHop };
 
@@ -36,8 +36,8 @@ export function trayPresentation(diagnosis: Diagnosis | null, checking: boolean)
   let line: string;
   if (!diagnosis) line = checking ? 'checking…' : 'no check yet';
   else {
-    const worst = worstHop(diagnosis.hops);
-    const detail = worst && worst.light !== 'green' ? `: ${oneLine(worst.summary)}` : '';
+    const why = verdictReason(diagnosis);
+    const detail = why ? `: ${oneLine(why)}` : '';
     line = `${VERDICT_WORD[light]}${detail}${checking ? ' (re-checking…)' : ''}`;
   }
   return { image: trayImage(light), tooltip: `Bridgelight — ${line}`, title: TRAY_GLYPH[light] };

@@ -1,5 +1,5 @@
 import type { Hop } from '../../shared/model';
-import { HOP_LABEL, HOP_LIGHT_WORD } from '../format';
+import { HOP_LABEL, HOP_LIGHT_WORD, NOT_ON_PATH } from '../format';
 import { LightMark } from './LightMark';
 
 interface Props {
@@ -10,14 +10,16 @@ interface Props {
 }
 
 export function HopRow({ hop, subject, detail }: Props) {
-  const word = HOP_LIGHT_WORD[hop.light];
-  // A green hop is fully said by "OK"; its summary stays available to hover and to screen readers.
-  const quiet = hop.light === 'green';
+  const word = hop.onPath ? HOP_LIGHT_WORD[hop.light] : NOT_ON_PATH;
+  // A green hop is fully said by "OK", an off-path one by its word; the summary stays available to hover and
+  // to screen readers.
+  const quiet = hop.light === 'green' || !hop.onPath;
   return (
     <li
       className="hop"
       data-hop={hop.id}
       data-light={hop.light}
+      data-on-path={hop.onPath}
       title={[hop.summary, detail].filter(Boolean).join('\n')}
     >
       <span className="hop-rail" aria-hidden="true" />

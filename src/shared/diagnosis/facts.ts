@@ -30,7 +30,7 @@ export interface DefaultRouteFact {
 }
 
 export interface VpnFact {
-  /** `full`: the default route itself; `split`: 0.0.0.0/1 + 128.0.0.0/1, which win over any default. */
+  /** `full`: the default route itself; `split`: 0.0.0.0/1 (+ 128.0.0.0/1), which win over any default. */
   kind: 'full' | 'split';
   tunnel: string;
   /** The routes showing it, as the OS printed them. */
@@ -78,7 +78,12 @@ export interface VmFact {
   observation: VmObservation | null;
   /** The VM's routes when probed (null: not reported). */
   routes: Route[] | null;
+  /** The default route the guest kernel uses: the lowest metric; table order among equals. */
   defaultRoute: Route | null;
+  /** Every default route in the VM, the one in use first, then by metric. */
+  defaults: Route[];
+  /** Two or more defaults share the lowest metric, so which one the kernel uses is ambiguous. */
+  defaultTie: boolean;
   gateway: string | null;
   targetProbes: TargetProbe[];
   targets: ProbeSummary;
@@ -88,7 +93,7 @@ export interface VmFact {
 
 export interface BridgeFact {
   iface: NetInterface;
-  /** The VM's gateway, which this interface holds. */
+  /** The gateway of one of the VM's default routes (the one in use when it can be), which this interface holds. */
   address: string;
 }
 
@@ -136,9 +141,7 @@ export function summariseProbes(probes: readonly { ok: boolean }[]): ProbeSummar
 
 /** Lowest metric wins, as in the kernel; ties keep the table's order. */
 function preferredRoute(routes: readonly Route[]): Route | null {
-  let best: Route | null = null;
-  for (const route of routes) if (best === null || (route.metric ?? 0) < (best.metric ?? 0)) best = route;
-  return best;
+  return byMetric(routes)[0] ?? null;
 }
 
 function findDefaultRoute(snapshot: Snapshot): DefaultRouteFact | null {
@@ -164,26 +167,33 @@ function findDefaultRoute(snapshot: Snapshot): DefaultRouteFact | null {
   };
 }
 
+/**
+ * 0.0.0.0/1 through a tunnel wins over any default for half the internet (128.0.0.0/1 usually covers the other
+ * half); either way the VPN, not a missing default, decides where traffic goes.
+ */
 function findSplitVpn(snapshot: Snapshot): VpnFact | null {
   const viaTunnel = (cidr: string): Route | undefined =>
     (snapshot.routes ?? []).find(
       (r) => normaliseCidr(r.destination) === cidr && r.interface !== null && isTunnelName(r.interface),
     );
   const lower = viaTunnel('0.0.0.0/1');
+  if (!lower?.interface) return null;
   const upper = viaTunnel('128.0.0.0/1');
-  if (!lower?.interface || !upper) return null;
   return {
     kind: 'split',
     tunnel: lower.interface,
-    routes: [formatRoute(snapshot.platform, lower), formatRoute(snapshot.platform, upper)],
+    routes: [lower, ...(upper ? [upper] : [])].map((route) => formatRoute(snapshot.platform, route)),
   };
 }
 
 function findVpn(snapshot: Snapshot, defaultRoute: DefaultRouteFact | null): VpnFact | null {
+  // `route get default` answers with the 0/1 route when one exists, so the split routes say more than it does.
+  const split = findSplitVpn(snapshot);
+  if (split) return split;
   if (defaultRoute?.viaTunnel && defaultRoute.interface !== null) {
     return { kind: 'full', tunnel: defaultRoute.interface, routes: [defaultRoute.seen] };
   }
-  return findSplitVpn(snapshot);
+  return null;
 }
 
 function isVirtualOrLoopback(iface: NetInterface | undefined, name: string): boolean {
@@ -320,13 +330,16 @@ function deriveVm(vm: VmObservation | null): VmFact {
   // A probe from a VM that is not running (or not answering) describes some earlier moment: ignore it.
   const probe = status === 'probed' ? (vm?.probe ?? null) : null;
   const routes = probe?.routes ?? null;
-  const defaultRoute = preferredRoute((routes ?? []).filter((r) => isDefaultDestination(r.destination)));
+  const defaults = byMetric((routes ?? []).filter((r) => isDefaultDestination(r.destination)));
+  const defaultRoute = defaults[0] ?? null;
   const targetProbes = probe?.targets ?? [];
   return {
     status,
     observation: vm,
     routes,
     defaultRoute,
+    defaults,
+    defaultTie: defaults.length > 1 && (defaults[1]?.metric ?? 0) === (defaultRoute?.metric ?? 0),
     gateway: defaultRoute?.gateway ?? null,
     targetProbes,
     targets: summariseProbes(targetProbes),
@@ -335,10 +348,20 @@ function deriveVm(vm: VmObservation | null): VmFact {
   };
 }
 
-function findBridge(interfaces: NetInterface[] | null, gateway: string | null): BridgeFact | null {
-  if (interfaces === null || gateway === null || !isIpv4(gateway)) return null;
-  const iface = interfaces.find((i) => i.ipv4.some((a) => a.address === gateway));
-  return iface ? { iface, address: gateway } : null;
+/** Lowest metric first, as the kernel ranks them; a stable sort keeps the table's order among equals. */
+function byMetric(routes: readonly Route[]): Route[] {
+  return [...routes].sort((a, b) => (a.metric ?? 0) - (b.metric ?? 0));
+}
+
+/** The host interface holding a VM default's gateway: the default in use first, then the others in order. */
+function findBridge(interfaces: NetInterface[] | null, defaults: readonly Route[]): BridgeFact | null {
+  if (interfaces === null) return null;
+  for (const { gateway } of defaults) {
+    if (gateway === null || !isIpv4(gateway)) continue;
+    const iface = interfaces.find((i) => i.ipv4.some((a) => a.address === gateway));
+    if (iface) return { iface, address: gateway };
+  }
+  return null;
 }
 
 function scopedDefaultLines(snapshot: Snapshot): string[] {
@@ -351,7 +374,7 @@ export function deriveFacts(snapshot: Snapshot): Facts {
   const defaultRoute = findDefaultRoute(snapshot);
   const vpn = findVpn(snapshot, defaultRoute);
   const vm = deriveVm(snapshot.vm);
-  const bridge = findBridge(snapshot.interfaces, vm.gateway);
+  const bridge = findBridge(snapshot.interfaces, vm.defaults);
   const choice = chooseEgress(snapshot, defaultRoute, vpn, bridge?.iface.name ?? null);
   const hostProbes = snapshot.hostProbes ?? [];
   return {

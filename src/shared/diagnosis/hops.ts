@@ -33,8 +33,14 @@ function vmProbedReading(facts: Facts): Reading {
   if (vm.defaultRoute === null && vm.targets.count === 0 && vm.dns === null) {
     return reading('unknown', 'the VM probe reported nothing usable');
   }
-  const parts = [`VM ${vm.observation?.state ?? 'running'}`];
+  // Routes from inside the VM show it was up when they were read, whatever its tool said (or did not say).
+  const state = vm.observation?.state;
+  const parts = [state ? `VM ${state}` : 'VM state not recorded'];
   if (vm.defaultRoute) parts.push(`default via ${vm.gateway ?? '(on-link)'} on ${vm.defaultRoute.interface ?? '?'}`);
+  for (const other of vm.defaults.slice(1)) {
+    const metric = other.metric === undefined ? '' : ` (metric ${other.metric})`;
+    parts.push(`also via ${other.gateway ?? '(on-link)'} on ${other.interface ?? '?'}${metric}`);
+  }
   if (vm.targets.count > 0) parts.push(`reaches ${reachedCount(vm.targetProbes)}`);
   if (vm.dns) parts.push(`DNS resolves ${vm.dns.name}`);
   return reading('green', parts.join(', '));
@@ -68,7 +74,15 @@ function bridgeHop(facts: Facts): Reading {
   if (bridge) {
     const members = bridge.iface.members;
     const memberText = members.length > 0 ? `members ${members.join(', ')}` : 'no members listed';
-    return reading('green', `${bridge.iface.name} holds ${bridge.address} (${memberText})`);
+    const holds = `${bridge.iface.name} holds ${bridge.address} (${memberText})`;
+    const inUse = facts.vm.defaultRoute;
+    if (facts.vm.defaultTie) {
+      return reading('yellow', `${holds}, but the VM's ${facts.vm.defaults.length} default routes tie on metric`);
+    }
+    if (bridge.address !== gateway) {
+      return reading('yellow', `${holds}, but the VM's traffic uses its default via ${gateway} on ${inUse?.interface}`);
+    }
+    return reading('green', holds);
   }
   if (facts.vm.targets.anyOk) {
     return reading('unknown', `no host interface holds ${gateway}; the VM reaches the internet another way`);
@@ -100,7 +114,6 @@ function natSourceReading(egress: EgressFact, source: AddressFact): Reading {
 
 function natHop(facts: Facts): Reading {
   const egress = facts.egress;
-  if (egress === null) return reading('unknown', 'no egress interface known');
   const readings: Reading[] = [];
   const vpn = facts.vpn;
   if (vpn) {
@@ -110,6 +123,8 @@ function natHop(facts: Facts): Reading {
         : `VM traffic goes out through ${vpn.tunnel} (VPN); MASQUERADE there is not checked`;
     readings.push(reading(vmProbesFailed(facts) ? 'red' : 'yellow', what));
   }
+  // A VPN holding the route is a fact about NAT whether or not the interface behind it is known.
+  if (egress === null) return worstOf(readings, reading('unknown', 'no egress interface known'));
   if (egress.iface !== null && egress.addresses.length === 0) {
     readings.push(reading('red', `${egress.name} has no IPv4 address to translate to`));
   }
@@ -174,15 +189,21 @@ const HOP_READERS: Record<HopId, (facts: Facts) => Reading> = {
 };
 
 export function buildHops(facts: Facts): Hop[] {
-  return HOP_IDS.map((id) => ({ id, ...HOP_READERS[id](facts) }));
+  return HOP_IDS.map((id) => ({ id, ...HOP_READERS[id](facts), onPath: true }));
 }
 
-/** The worst known light; unknown hops never colour the verdict, and all-unknown stays unknown. */
+/**
+ * Fails closed: green only when every hop on the VM's path is known and green. Otherwise the worst known light
+ * when it is yellow or red (a known fault stays visible), else unknown: a hop nobody could see is never healthy.
+ */
 export function verdictOf(hops: readonly Hop[]): Light {
-  return hops.reduce<Light>((acc, hop) => (RANK[hop.light] > RANK[acc] ? hop.light : acc), 'unknown');
+  const onPath = hops.filter((hop) => hop.onPath);
+  const worst = onPath.reduce<Light>((acc, hop) => (RANK[hop.light] > RANK[acc] ? hop.light : acc), 'unknown');
+  if (worst === 'red' || worst === 'yellow') return worst;
+  return onPath.length > 0 && onPath.every((hop) => hop.light === 'green') ? 'green' : 'unknown';
 }
 
 /** Six unknown hops: what is shown when even the facts could not be derived. */
 export function unknownHops(reason: string): Hop[] {
-  return HOP_IDS.map((id) => ({ id, light: 'unknown' as const, summary: reason }));
+  return HOP_IDS.map((id) => ({ id, light: 'unknown' as const, summary: reason, onPath: true }));
 }

@@ -203,11 +203,11 @@ describe('diagnose: routing and bridges', () => {
 });
 
 describe('diagnose: minikube and the VM', () => {
-  it('minikube not installed: info only, VM hops unknown, verdict from the host', () => {
+  it('minikube not installed: info only, VM hops unknown, so the verdict is unknown, never green', () => {
     const diagnosis = diagnose(healthyWith(vmState(null, { availability: 'not-installed' })));
     expect(ids(diagnosis)).toEqual(['minikube-not-found']);
     expect([lightOf(diagnosis, 'vm'), lightOf(diagnosis, 'bridge')]).toEqual(['unknown', 'unknown']);
-    expect(diagnosis.verdict).toBe('green');
+    expect(diagnosis.verdict).toBe('unknown');
   });
 
   it('minikube timed out: a warning, VM hop yellow', () => {
@@ -255,12 +255,12 @@ describe('diagnose: empty and broken input', () => {
         bridge: null,
         vm: null,
         hops: [
-          { id: 'vm', light: 'unknown', summary: 'no minikube data' },
-          { id: 'bridge', light: 'unknown', summary: "the VM's gateway is unknown" },
-          { id: 'nat', light: 'unknown', summary: 'no egress interface known' },
-          { id: 'egress', light: 'unknown', summary: 'no egress interface known' },
-          { id: 'gateway', light: 'unknown', summary: 'routes not collected' },
-          { id: 'internet', light: 'unknown', summary: 'nothing was probed' },
+          { id: 'vm', light: 'unknown', summary: 'no minikube data', onPath: true },
+          { id: 'bridge', light: 'unknown', summary: "the VM's gateway is unknown", onPath: true },
+          { id: 'nat', light: 'unknown', summary: 'no egress interface known', onPath: true },
+          { id: 'egress', light: 'unknown', summary: 'no egress interface known', onPath: true },
+          { id: 'gateway', light: 'unknown', summary: 'routes not collected', onPath: true },
+          { id: 'internet', light: 'unknown', summary: 'nothing was probed', onPath: true },
         ],
         findings: [],
       });

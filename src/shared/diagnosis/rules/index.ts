@@ -12,6 +12,7 @@ import { rule as noDefaultRoute } from './no-default-route';
 import { rule as vmBridgeMissing } from './vm-bridge-missing';
 import { rule as vmDnsFailure } from './vm-dns-failure';
 import { rule as vmInternetUnreachable } from './vm-internet-unreachable';
+import { rule as vmMultipleDefaultRoutes } from './vm-multiple-default-routes';
 import { rule as vmNotRunning } from './vm-not-running';
 import { rule as vpnDefaultRoute } from './vpn-default-route';
 
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   egressAddressEvidenceConflict,
   egressMultipleIpv4,
   vmBridgeMissing,
+  vmMultipleDefaultRoutes,
   hostInternetUnreachable,
   vmInternetUnreachable,
   vmDnsFailure,

@@ -1,8 +1,14 @@
-// `netstat -rn` (also -nr, -rnl, -f inet) on macOS, IPv4 section only.
+// `netstat -rn` (also -nr, -rnl, -rnll, -f inet) on macOS, IPv4 section only, in every layout macOS has printed
+// from 10.11 to 26 (network_cmds netstat.tproj/route.c `pr_rthdr`):
+//   10.11–10.14  Destination Gateway Flags Refs Use Netif Expire          (-l adds Mtu before Netif)
+//   10.15–26     Destination Gateway Flags Netif Expire                   (-l: RT_IFA after Gateway, Refs Use Mtu
+//                                                                          before Netif; -ll/-lll add rtt… after)
 //
-// Columns are located by *position in the header's word list*, not by character offset: netstat right-aligns
-// Netif and lets long values overflow into the neighbouring column, but every column before Netif is always
-// filled (Expire is the only one left empty), so the n-th word of a row is the n-th column.
+// Columns are found by their header names, and a row's values by what each column can hold, not by character
+// offset or plain word position: netstat right-aligns Netif and lets long values overflow into the neighbour,
+// and it leaves some cells empty (RT_IFA when the route has no source address, Mtu when it is 0, Expire
+// mostly). Destination, Gateway and Flags are always filled; RT_IFA is an address, never flag letters; Refs,
+// Use and Mtu are numbers; Netif is the first word after Flags that is not a number.
 import { ipv4ToNumber, isIpv4, prefixToMaskNumber } from '../../ipv4';
 import type { Route } from '../../model';
 import { type ParseResult, parsed, unparseable } from '../../parse-result';
@@ -12,8 +18,12 @@ const INTERFACE_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const ABBREVIATED_DESTINATION = /^([0-9]{1,3}(?:\.[0-9]{1,3}){0,3})(?:\/([0-9]{1,2}))?$/;
 
 interface Columns {
-  netif: number;
-  count: number;
+  /** The header has an RT_IFA column between Gateway and Flags (-l on 10.15 and later). */
+  rtIfa: boolean;
+  /** How many numeric columns (Refs, Use, Mtu) sit between Flags and Netif. */
+  numbersBeforeNetif: number;
+  /** How many columns follow Netif (Expire, and rtt… with -ll). */
+  afterNetif: number;
 }
 
 function toLines(text: string): string[] {
@@ -26,9 +36,13 @@ function words(line: string): string[] {
 }
 
 function parseColumnHeader(tokens: string[]): Columns | null {
-  if (tokens[0] !== 'Destination' || tokens[1] !== 'Gateway' || tokens[2] !== 'Flags') return null;
+  if (tokens[0] !== 'Destination' || tokens[1] !== 'Gateway') return null;
+  const rtIfa = tokens[2] === 'RT_IFA';
+  const flags = rtIfa ? 3 : 2;
+  if (tokens[flags] !== 'Flags') return null;
   const netif = tokens.indexOf('Netif');
-  return netif > 2 ? { netif, count: tokens.length } : null;
+  if (netif <= flags) return null;
+  return { rtIfa, numbersBeforeNetif: netif - flags - 1, afterNetif: tokens.length - netif - 1 };
 }
 
 /** The class A/B/C mask netstat assumes when it prints no `/bits` (BSD `forgemask()`). */
@@ -80,9 +94,25 @@ function buildRoute(destinationText: string, gatewayText: string, flagsText: str
   };
 }
 
+const NUMBER = /^[0-9]+$/;
+
+/** The index of Netif in a row: the first word from `start` on that is not a number, within `maxNumbers`. */
+function netifIndex(tokens: string[], start: number, maxNumbers: number): number {
+  for (let index = start; index < tokens.length && index <= start + maxNumbers; index++) {
+    if (!NUMBER.test(tokens[index]!)) return index;
+  }
+  return -1;
+}
+
 function routeFromRow(tokens: string[], columns: Columns): Route | null {
-  if (tokens.length <= columns.netif || tokens.length > columns.count) return null;
-  return buildRoute(tokens[0]!, tokens[1]!, tokens[2]!, tokens[columns.netif]!);
+  const [destination, gateway] = tokens;
+  if (destination === undefined || gateway === undefined) return null;
+  // An empty RT_IFA cell leaves Flags right after Gateway.
+  const flagsAt = columns.rtIfa && tokens[2] !== undefined && !FLAGS.test(tokens[2]) ? 3 : 2;
+  const flags = tokens[flagsAt];
+  const netifAt = netifIndex(tokens, flagsAt + 1, columns.numbersBeforeNetif);
+  if (flags === undefined || netifAt < 0 || tokens.length - netifAt - 1 > columns.afterNetif) return null;
+  return buildRoute(destination, gateway, flags, tokens[netifAt]!);
 }
 
 /**
@@ -92,7 +122,7 @@ function routeFromRow(tokens: string[], columns: Columns): Route | null {
 function routeFromBareRow(tokens: string[]): Route | null {
   const [destination, gateway, flags, ...rest] = tokens;
   if (destination === undefined || gateway === undefined || flags === undefined || !flags.includes('U')) return null;
-  const netif = rest.find((token) => !/^[0-9]+$/.test(token) && token !== '!');
+  const netif = rest.find((token) => !NUMBER.test(token) && token !== '!');
   return netif === undefined ? null : buildRoute(destination, gateway, flags, netif);
 }
 

@@ -124,6 +124,52 @@ describe('parseNetstatRn on real captures', () => {
     expect(routes.every((route) => !route.destination.includes(':'))).toBe(true);
   });
 
+  it('-rnl on 10.15+: the RT_IFA column and Refs/Use/Mtu are read by header, Netif and Expire stay right', () => {
+    const routes = routesOf(fixture('real/netstat-nr/public-test-netstat-rnl-rt_ifa-refs-use-mtu-JOINED.txt'));
+    expect(routes.map((route) => [route.destination, route.gateway, route.interface])).toEqual([
+      ['default', '192.168.0.1', 'en0'],
+      ['10.1.1.0/24', null, 'en6'],
+      ['10.1.1.1/32', null, 'en6'],
+      ['127.0.0.0/8', '127.0.0.1', 'lo0'],
+      ['192.168.0.0/24', null, 'en0'],
+      ['224.0.0.0/4', null, 'en6'],
+    ]);
+    expect(defaults(routes)[0]?.flags).toEqual(['U', 'G', 'S', 'c', 'g']);
+  });
+
+  it('reads every header layout macOS printed, with empty RT_IFA, Mtu and Expire cells', () => {
+    // One row of the seed's table in each layout of network_cmds route.c `pr_rthdr()` (SOURCES.md, netstat-nr).
+    const layouts = [
+      'Destination        Gateway            Flags        Refs      Use   Netif Expire\n' +
+        'default            172.2.2.2          UGSc           48        0     en0\n',
+      'Destination        Gateway            Flags        Refs      Use    Mtu   Netif Expire\n' +
+        'default            172.2.2.2          UGSc           83       24   1500     en0       \n',
+      'Destination        Gateway            Flags           Netif Expire\n' +
+        'default            172.2.2.2          UGScg             en0       \n',
+      'Destination        Gateway            RT_IFA             Flags        Refs      Use    Mtu          Netif Expire\n' +
+        'default            172.2.2.2          172.2.3.10         UGScg       10        0   1500            en0\n',
+      // No source address and an MTU of 0: both cells are left blank.
+      'Destination        Gateway            RT_IFA             Flags        Refs      Use    Mtu          Netif Expire\n' +
+        'default            172.2.2.2                             UGScg       10        0                   en0      !\n',
+      'Destination        Gateway            RT_IFA             Flags        Netif Expire\n' +
+        'default            172.2.2.2          172.2.3.10         UGScg          en0\n',
+      'Destination        Gateway            RT_IFA             Flags        Refs      Use    Mtu          Netif Expire    rtt(ms) rttvar(ms)\n' +
+        'default            172.2.2.2          172.2.3.10         UGScg       10        0   1500            en0                 1.500      0.750\n',
+    ];
+    for (const text of layouts) {
+      expect(defaults(routesOf(text)), text).toEqual([
+        expect.objectContaining({ destination: 'default', gateway: '172.2.2.2', interface: 'en0' }),
+      ]);
+    }
+  });
+
+  it('refuses a row with more numbers before Netif than the header has columns', () => {
+    const header =
+      'Destination        Gateway            RT_IFA             Flags        Refs      Use    Mtu          Netif Expire\n';
+    const row = `default 172.2.2.2 172.2.3.10 UGScg ${'1 '.repeat(50_000)}en0\n`;
+    expect(parseNetstatRn(header + row)).toMatchObject({ ok: false });
+  });
+
   it('docker-desktop: utun0 routes whose Gateway column holds an interface name have no next hop', () => {
     const routes = routesOf(
       fixture('real/netstat-nr/docker-desktop-blog-after-docker-mac-net-connect-utun0-routes.txt'),
