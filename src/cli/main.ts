@@ -57,6 +57,10 @@ export async function main(argv: string[], context: CommandContext = defaultCont
     context.stderr.write(`bridgelight: unknown command "${command}" (try: bridgelight help)\n`);
     return EXIT.usage;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    context.stdout.write(USAGE);
+    return 0;
+  }
   const controller = new AbortController();
   const stopOnSignal = () => {
     controller.abort();
