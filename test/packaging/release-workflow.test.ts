@@ -34,8 +34,8 @@ const commands = steps.flatMap((step) => (step.run ? [step.run.replace(/\s+/g, '
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
 const changelog = readFileSync(join(REPO, 'CHANGELOG.md'), 'utf8');
 
-/** Where in the run commands the first one starting with `prefix` is; -1 when none does. */
-const indexOfCommand = (prefix: string) => commands.findIndex((command) => command.startsWith(prefix));
+/** Where in the run commands the first one holding `text` is; -1 when none does. */
+const indexOfCommand = (text: string) => commands.findIndex((command) => command.includes(text));
 
 describe('.github/workflows/release.yml', () => {
   it('runs only for a version tag, on macOS runners, and may write nothing but the release', () => {
@@ -64,6 +64,9 @@ describe('.github/workflows/release.yml', () => {
       'npm run build',
       'npx vitest run',
       'npm run dist -- --publish never',
+      'node scripts/pack-cli.mjs dist/cli',
+      'node scripts/homebrew.mjs dist dist/cli/*.tgz dist/homebrew',
+      'npm publish dist/cli/*.tgz --access public',
       'gh release create "$GITHUB_REF_NAME"',
     ].map(indexOfCommand);
     expect(order.every((index) => index >= 0)).toBe(true);
@@ -88,11 +91,13 @@ describe('.github/workflows/release.yml', () => {
       'dist/*.zip',
       'dist/*.blockmap',
       'dist/latest-mac.yml',
+      'dist/cli/*.tgz',
+      'dist/homebrew/*.rb',
     ]);
     expect(commands[indexOfCommand('node scripts/release-notes.mjs')]).toContain('> "$RUNNER_TEMP/notes.md"');
   });
 
-  it('signs and notarizes with exactly the secrets the README names, and only in the steps that need them', () => {
+  it('signs, notarizes and publishes with exactly the secrets the README names, and only in the steps that need them', () => {
     const secrets = steps.flatMap((step) =>
       Object.values(step.env ?? {}).flatMap((value) => [...value.matchAll(/secrets\.(\w+)/g)].map((m) => m[1]!)),
     );
@@ -102,11 +107,16 @@ describe('.github/workflows/release.yml', () => {
       'APPLE_API_KEY_ID',
       'CSC_KEY_PASSWORD',
       'CSC_LINK',
+      'NPM_TOKEN',
     ]);
     const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
     for (const secret of secrets) expect(readme).toContain(`\`${secret}\``);
     const withSecrets = steps.filter((step) => JSON.stringify(step.env ?? {}).includes('secrets.'));
-    expect(withSecrets.map((step) => step.name)).toEqual(['Signing and notarization keys', 'Build']);
+    expect(withSecrets.map((step) => step.name)).toEqual([
+      'Signing and notarization keys',
+      'Build',
+      'Publish the CLI to npm',
+    ]);
   });
 });
 
