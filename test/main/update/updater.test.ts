@@ -150,6 +150,14 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** What electron-builder writes from `publish`, pointed at a port on loopback instead of github.com. */
+function writeFeedConfig(port: number) {
+  writeFileSync(
+    join(resources, 'app-update.yml'),
+    yaml.dump({ ...publish, host: `127.0.0.1:${port}`, protocol: 'http', updaterCacheDirName: 'bridgelight-updater' }),
+  );
+}
+
 let previousResources: string | undefined;
 let previousHome: string | undefined;
 const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
@@ -160,12 +168,7 @@ beforeEach(() => {
   resources = join(home, 'Resources');
   userData = join(home, 'Library', 'Application Support', 'Bridgelight');
   for (const dir of [resources, userData]) mkdirSync(dir, { recursive: true });
-  // What electron-builder writes from `publish`, pointed at this test's server instead of github.com.
-  const port = (server.address() as AddressInfo).port;
-  writeFileSync(
-    join(resources, 'app-update.yml'),
-    yaml.dump({ ...publish, host: `127.0.0.1:${port}`, protocol: 'http', updaterCacheDirName: 'bridgelight-updater' }),
-  );
+  writeFeedConfig((server.address() as AddressInfo).port);
   previousResources = process.resourcesPath;
   previousHome = process.env.HOME;
   (process as { resourcesPath: string }).resourcesPath = resources;
@@ -255,7 +258,23 @@ describe('auto-update against a release feed on loopback (electron mocked)', () 
     service.stop();
   });
 
-  it('feed unreachable: one log line, no dialog, no notification, nothing shown', async () => {
+  it('feed refusing connections (offline): one log line, no dialog, no notification, nothing shown', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    writeFeedConfig(port);
+    const { service, menu, log } = app();
+    await service.refresh();
+    expect(log.lines).toEqual([expect.stringMatching(/^warn: update: check failed: .*ECONNREFUSED/)]);
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(electron.Notification).not.toHaveBeenCalled();
+    expect(menu().some((item) => item.id === 'restart-to-update')).toBe(false);
+    service.stop();
+  });
+
+  it('feed answering with an error: one log line, no dialog, no notification, nothing shown', async () => {
     release = 'unreachable';
     const { service, menu, log } = app();
     await service.refresh();
