@@ -2,7 +2,11 @@
 // Thin launcher for the CLI that `npm run build` writes to out/cli. In a fresh checkout (npm ci runs no build
 // scripts here: .npmrc has ignore-scripts) it builds the CLI once, so `npx bridgelight check` just works.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// V8's compile cache (Node 22.1+) keeps the parsed CLI between runs; older Nodes start without it.
+module.enableCompileCache?.();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = fileURLToPath(new URL('../out/cli/bridgelight.js', import.meta.url));

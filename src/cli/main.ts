@@ -1,21 +1,18 @@
 // `bridgelight check | watch | fix | bundle`: the terminal face of the same engine the menu-bar app uses.
 // Every failure ends with one clear line on stderr and a documented exit status, never a stack trace.
 import { EXIT, UserError } from '../node/errors';
-import { killAllRunning } from '../node/runners/live';
-import { runBundle } from './commands/bundle';
-import { runCheck } from './commands/check';
-import { runFix } from './commands/fix';
-import { runWatch } from './commands/watch';
 import { type CommandContext, defaultContext } from './context';
 import { USAGE } from './usage';
 
 type Handler = (args: string[], context: CommandContext) => Promise<number>;
 
-const COMMANDS: Record<string, Handler> = {
-  check: runCheck,
-  bundle: runBundle,
-  watch: runWatch,
-  fix: runFix,
+// Each command, and the process runner behind it (execa), loads only when it runs: `--version` and `--help`
+// start without them.
+const COMMANDS: Record<string, () => Promise<Handler>> = {
+  check: async () => (await import('./commands/check')).runCheck,
+  bundle: async () => (await import('./commands/bundle')).runBundle,
+  watch: async () => (await import('./commands/watch')).runWatch,
+  fix: async () => (await import('./commands/fix')).runFix,
 };
 
 function describe(error: unknown): string {
@@ -52,11 +49,16 @@ export async function main(argv: string[], context: CommandContext = defaultCont
     context.stdout.write(`bridgelight ${context.version}\n`);
     return 0;
   }
-  const handler = COMMANDS[command];
-  if (!handler) {
+  const load = COMMANDS[command];
+  if (!load) {
     context.stderr.write(`bridgelight: unknown command "${command}" (try: bridgelight help)\n`);
     return EXIT.usage;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    context.stdout.write(USAGE);
+    return 0;
+  }
+  const [handler, { killAllRunning }] = await Promise.all([load(), import('../node/runners/live')]);
   const controller = new AbortController();
   const stopOnSignal = () => {
     controller.abort();

@@ -1,12 +1,13 @@
 export const USAGE = `bridgelight: is the path from your minikube VM to the internet healthy, hop by hop?
 
 Usage:
-  bridgelight check  [--json] [--replay DIR] [--profile NAME] [--probe HOST:PORT]... [--no-probe] [--dns-name NAME] [--vm-timeout S]
+  bridgelight check  [--json | --format F] [--replay DIR] [--profile NAME] [--probe HOST:PORT]... [--no-probe] [--dns-name NAME] [--vm-timeout S]
   bridgelight watch  [--json] [--profile NAME] [--probe HOST:PORT]... [--dns-name NAME]
   bridgelight fix    FINDING-ID [--yes] [--profile NAME] [--probe HOST:PORT]...
   bridgelight bundle OUT_DIR [--redact] [--profile NAME] [--probe HOST:PORT]...
 
   --json            one JSON object (check) or one object per line (watch)
+  --format F        check's output: text (default), json (= --json) or prometheus (node exporter textfile)
   --replay DIR      diagnose a support bundle instead of this machine
   --profile NAME    minikube profile (default: minikube)
   --probe H:P       TCP target to probe from the host and the VM (repeatable; replaces the defaults)

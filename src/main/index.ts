@@ -42,6 +42,8 @@ import { SettingsService } from './settings/settings-service';
 import { createAppStore } from './state/store';
 import { syncStateTo } from './state/sync';
 import { type AppTray, createTray } from './tray/tray';
+import { createMacUpdater } from './update/mac-updater';
+import { UpdateService } from './update/update-service';
 
 // No log.initialize(): it would write a preload into userData and load it into every page, outside the asar.
 const log: Logger = electronLog;
@@ -106,6 +108,20 @@ function ready(): void {
     log,
   });
   followSettings({ store, settings, monitor, log });
+
+  // Only a packaged app on macOS has a release to update to (app-update.yml is in its Resources).
+  const updates =
+    app.isPackaged && process.platform === 'darwin'
+      ? new UpdateService({
+          createUpdater: () => createMacUpdater(),
+          enabled: () => settings.get().checkForUpdates,
+          onDownloaded: (version) => store.setState({ updateReady: version }),
+          log,
+        })
+      : null;
+  settings.subscribe((next, previous) => {
+    if (next.checkForUpdates !== previous.checkForUpdates) void updates?.refresh();
+  });
 
   const openFinding = (findingId: string) => {
     // A notification click: the popover opens on that finding (the renderer reads focusFindingId).
@@ -182,6 +198,14 @@ function ready(): void {
           log.warn('launch at login', error);
         }
       },
+      setCheckForUpdates: (enabled) => {
+        try {
+          settings.update({ checkForUpdates: enabled });
+        } catch (error) {
+          log.warn('check for updates', error);
+        }
+      },
+      restartToUpdate: () => updates?.restartToUpdate(),
       quit: () => app.quit(),
     },
   });
@@ -189,6 +213,7 @@ function ready(): void {
   powerMonitor.on('resume', () => controller.recheckQuietly('wake'));
   app.on('second-instance', () => popover.show());
   app.on('before-quit', () => {
+    updates?.stop();
     monitor.stop();
     appTray?.destroy();
     appTray = null;
@@ -198,6 +223,7 @@ function ready(): void {
   // Neither is fatal: the tray keeps working (and says "no check yet") whatever the page or the first check does.
   popover.load().catch((error: unknown) => log.error('the popover page did not load', error));
   monitor.start(settings.get()).catch((error: unknown) => log.error('the first check failed', error));
+  void updates?.refresh();
 }
 
 if (!app.requestSingleInstanceLock()) {

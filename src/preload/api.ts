@@ -21,6 +21,8 @@ export interface Settings {
   probeTargets: string[];
   minikubeProfile: string;
   ignoredAddresses: string[];
+  /** Look for a new release at start and once a day. */
+  checkForUpdates: boolean;
 }
 
 export type FixOutcome = 'verified' | 'applied-not-verified' | 'cancelled' | 'refused' | 'failed';

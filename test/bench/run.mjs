@@ -3,12 +3,15 @@
 //   - detection latency: `ip addr add` of a second address on en0 → the `watch --json` line saying so (p50/p95);
 //   - one full check (host + VM + probes) and its host-only part, wall time;
 //   - `minikube ssh` calls per check;
-//   - CPU time of `watch` over a quiet period.
+//   - CPU time of `watch` over a quiet period;
+//   - @bridgelight/cli on its own: installed size, and the start time of the installed `bridgelight --version`.
 // Writes test/bench/results.json and the README's Benchmarks section.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLI_PACKAGE_NAME, packCli } from '../../scripts/pack-cli.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LAB = path.join(ROOT, 'test/lab/lab.sh');
@@ -115,6 +118,38 @@ async function detection(watch) {
   return latencies;
 }
 
+/** Packs @bridgelight/cli, installs it into an empty prefix as `npm i -g` would, and times it from there. */
+async function measureCliPackage(runs = 15) {
+  const work = mkdtempSync(path.join(tmpdir(), 'bridgelight-bench-cli-'));
+  try {
+    const tarball = await packCli(path.join(work, 'dist'));
+    const prefix = path.join(work, 'prefix');
+    execFileSync('npm', ['install', '--global', '--prefix', prefix, '--offline', '--ignore-scripts', tarball], {
+      stdio: 'ignore',
+    });
+    const installed = path.join(prefix, 'lib', 'node_modules', CLI_PACKAGE_NAME);
+    const bytes = Number(execFileSync('du', ['-sb', installed], { encoding: 'utf8' }).split('\t')[0]);
+    const time = (argv) => {
+      const started = performance.now();
+      execFileSync(argv[0], argv.slice(1), { stdio: 'ignore' });
+      return performance.now() - started;
+    };
+    const bin = path.join(prefix, 'bin', 'bridgelight');
+    time([bin, '--version']); // warm the file cache (and the compile cache where Node has one)
+    const start = Array.from({ length: runs }, () => time([bin, '--version']));
+    const bare = Array.from({ length: runs }, () => time([process.execPath, '-e', '0']));
+    return {
+      runs,
+      tarballKb: round(readFileSync(tarball).length / 1024),
+      installedKb: round(bytes / 1024),
+      versionMedianMs: Math.round(quantile(start, 0.5)),
+      nodeAloneMedianMs: Math.round(quantile(bare, 0.5)),
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 function updateReadme(results) {
   const readme = path.join(ROOT, 'README.md');
   const text = readFileSync(readme, 'utf8');
@@ -130,6 +165,8 @@ function updateReadme(results) {
     `| \`minikube ssh\` calls per check | ${results.check.sshCallsPerCheck} | 1 |`,
     `| \`watch\` CPU over ${results.idle.seconds} s of quiet | ${results.idle.cpuMs} ms = ${results.idle.percentOfCore} % of a core | ≤ 0.1 % |`,
     `| the same with its 120 s safety-net re-check spread in (one round = ${results.idle.recheckRoundCpuMs} ms CPU) | ${results.idle.withSlowTimerPercentOfCore} % of a core | |`,
+    `| \`@bridgelight/cli\` installed (tarball) | ${results.cliPackage.installedKb} KB (${results.cliPackage.tarballKb} KB) | |`,
+    `| installed \`bridgelight --version\`, median of ${results.cliPackage.runs} (\`node -e 0\` alone: ${results.cliPackage.nodeAloneMedianMs} ms) | ${results.cliPackage.versionMedianMs} ms | ≤ 100 ms |`,
     '',
     `Check times are wall times of the whole \`bridgelight\` process; starting it (Node, the CLI bundle, \`ip netns exec\`)`,
     `accounts for ${results.check.processStartMedianMs} ms of each (median of \`bridgelight --version\`).`,
@@ -219,6 +256,8 @@ async function main() {
         withSlowTimerPercentOfCore: round((cpuMs / wallMs) * 100 + (roundCpuMs / 120_000) * 100, 3),
       },
     };
+    say('the standalone CLI package');
+    results.cliPackage = await measureCliPackage();
     writeFileSync(path.join(ROOT, 'test/bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
     updateReadme(results);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

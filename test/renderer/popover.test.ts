@@ -27,6 +27,7 @@ const SETTINGS: Settings = {
   probeTargets: ['example.com:443', '1.1.1.1:443'],
   minikubeProfile: 'minikube',
   ignoredAddresses: ['172.2.9.99'],
+  checkForUpdates: true,
 };
 
 const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();

@@ -12,6 +12,8 @@ export interface StoredSettings {
   probeTargets: string[];
   minikubeProfile: string;
   ignoredAddresses: string[];
+  /** Look for a new release at start and once a day (the feed request is all that is sent). */
+  checkForUpdates: boolean;
 }
 
 export type SettingsPatch = Partial<StoredSettings>;
@@ -22,6 +24,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'probeTargets',
   'minikubeProfile',
   'ignoredAddresses',
+  'checkForUpdates',
 ];
 
 export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -36,6 +39,7 @@ export function defaultSettings(): StoredSettings {
     probeTargets: [...DEFAULT_PROBE_TARGETS],
     minikubeProfile: 'minikube',
     ignoredAddresses: [],
+    checkForUpdates: true,
   };
 }
 
@@ -84,6 +88,8 @@ export const checkField: { [K in SettingKey]: (value: unknown) => Checked<Stored
     checkList(value, 'ignoredAddresses', MAX_IGNORED_ADDRESSES, (text) =>
       isIpv4(text) ? null : `${JSON.stringify(text.slice(0, 40))} is not an IPv4 address`,
     ),
+  checkForUpdates: (value) =>
+    typeof value === 'boolean' ? accept(value) : reject('checkForUpdates must be true or false'),
 };
 
 function setField<K extends SettingKey>(target: SettingsPatch, key: K, value: StoredSettings[K]): void {

@@ -12,6 +12,8 @@ export interface MainState extends AppState {
    * preload contract: a renderer that does not know it simply ignores it.
    */
   focusFindingId: string | null;
+  /** The version of a downloaded update that installs on quit or "Restart to Update"; null when none. */
+  updateReady: string | null;
 }
 
 export type AppStore = StoreApi<MainState>;
@@ -24,6 +26,7 @@ export function createAppStore(settings: Settings): AppStore {
     fix: null,
     settings,
     focusFindingId: null,
+    updateReady: null,
   }));
 }
 

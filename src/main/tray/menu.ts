@@ -10,6 +10,8 @@ export interface TrayActions {
   copyDiagnostics(): void;
   saveSupportBundle(): void;
   setLaunchAtLogin(enabled: boolean): void;
+  setCheckForUpdates(enabled: boolean): void;
+  restartToUpdate(): void;
   quit(): void;
 }
 
@@ -29,9 +31,20 @@ export function trayMenuTemplate(state: MainState, actions: TrayActions): MenuIt
     enabled: status !== 'not-supported',
     click: (item) => actions.setLaunchAtLogin(item.checked),
   };
+  const update: MenuItemConstructorOptions[] = state.updateReady
+    ? [
+        {
+          id: 'restart-to-update',
+          label: `Restart to Update (${state.updateReady})`,
+          click: () => actions.restartToUpdate(),
+        },
+        { type: 'separator' },
+      ]
+    : [];
   return [
     { id: 'status', label: trayPresentation(state.diagnosis, state.checking).tooltip, enabled: false },
     { type: 'separator' },
+    ...update,
     { id: 'open', label: 'Open Bridgelight', click: () => actions.openPopover() },
     {
       id: 'recheck',
@@ -49,6 +62,13 @@ export function trayMenuTemplate(state: MainState, actions: TrayActions): MenuIt
     { type: 'separator' },
     loginItem,
     ...(note ? [{ id: 'launch-at-login-note', label: note, enabled: false }] : []),
+    {
+      id: 'check-for-updates',
+      label: 'Check for Updates Automatically',
+      type: 'checkbox',
+      checked: state.settings.checkForUpdates,
+      click: (item) => actions.setCheckForUpdates(item.checked),
+    },
     { type: 'separator' },
     { id: 'quit', label: 'Quit Bridgelight', accelerator: 'CommandOrControl+Q', click: () => actions.quit() },
   ];

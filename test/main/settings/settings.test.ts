@@ -26,6 +26,7 @@ describe('SettingsFile', () => {
       probeTargets: ['1.1.1.1:443', 'example.com:80'],
       minikubeProfile: 'dev-2.cluster_a',
       ignoredAddresses: ['10.0.0.5', '172.2.9.61'],
+      checkForUpdates: false,
     };
     file.save(settings);
     expect(new SettingsFile(file.path, recordingLogger()).load()).toEqual(settings);
@@ -70,6 +71,7 @@ describe('SettingsFile', () => {
         probeTargets: ['1.1.1.1:443', 'not a target'],
         minikubeProfile: 'work',
         ignoredAddresses: ['172.2.9.61'],
+        checkForUpdates: 'no',
         unknownField: 42,
       }),
     );
@@ -80,8 +82,9 @@ describe('SettingsFile', () => {
       probeTargets: DEFAULT_PROBE_TARGETS,
       minikubeProfile: 'work',
       ignoredAddresses: ['172.2.9.61'],
+      checkForUpdates: true,
     });
-    expect(log.lines).toHaveLength(2);
+    expect(log.lines).toHaveLength(3);
   });
 
   it('does not share the default targets array between loads', () => {
@@ -114,6 +117,7 @@ describe('checkSettingsPatch', () => {
     expect(checkSettingsPatch({ probeTargets: [] })).toEqual({ ok: true, value: { probeTargets: [] } });
     expect(checkSettingsPatch({ minikubeProfile: 'minikube' }).ok).toBe(true);
     expect(checkSettingsPatch({ ignoredAddresses: ['172.2.9.61'] }).ok).toBe(true);
+    expect(checkSettingsPatch({ checkForUpdates: false })).toEqual({ ok: true, value: { checkForUpdates: false } });
   });
 
   it.each([
@@ -124,6 +128,7 @@ describe('checkSettingsPatch', () => {
     ['an unknown key', { shell: '/bin/sh' }],
     ['the read-only status', { launchAtLoginStatus: 'enabled' }],
     ['a non-boolean launchAtLogin', { launchAtLogin: 1 }],
+    ['a non-boolean checkForUpdates', { checkForUpdates: 'false' }],
     ['probe targets that are not a list', { probeTargets: '1.1.1.1:443' }],
     ['a probe target without a port', { probeTargets: ['1.1.1.1'] }],
     ['a probe target with a bad port', { probeTargets: ['1.1.1.1:70000'] }],

@@ -13,6 +13,8 @@ function actions() {
     copyDiagnostics: vi.fn<() => void>(),
     saveSupportBundle: vi.fn<() => void>(),
     setLaunchAtLogin: vi.fn<(enabled: boolean) => void>(),
+    setCheckForUpdates: vi.fn<(enabled: boolean) => void>(),
+    restartToUpdate: vi.fn<() => void>(),
     quit: vi.fn<() => void>(),
   } satisfies TrayActions;
 }
@@ -48,6 +50,25 @@ describe('trayMenuTemplate', () => {
     expect(a.openPopover).toHaveBeenCalledOnce();
     expect(a.quit).toHaveBeenCalledOnce();
     expect(item(template, 'status')).toMatchObject({ enabled: false, label: expect.stringContaining('broken') });
+  });
+
+  it('offers "Restart to Update" only once an update is downloaded, naming its version', () => {
+    const a = actions();
+    expect(trayMenuTemplate(state(), a).some((entry) => entry.id === 'restart-to-update')).toBe(false);
+    const ready = { ...state(), updateReady: '0.2.0' };
+    const entry = item(trayMenuTemplate(ready, a), 'restart-to-update');
+    expect(entry.label).toBe('Restart to Update (0.2.0)');
+    click(entry);
+    expect(a.restartToUpdate).toHaveBeenCalledOnce();
+  });
+
+  it('shows the update setting as a checkbox and passes the new value on', () => {
+    const a = actions();
+    const entry = item(trayMenuTemplate(state({ checkForUpdates: true }), a), 'check-for-updates');
+    expect(entry).toMatchObject({ type: 'checkbox', checked: true });
+    click(entry, false);
+    expect(a.setCheckForUpdates).toHaveBeenCalledWith(false);
+    expect(item(trayMenuTemplate(state({ checkForUpdates: false }), a), 'check-for-updates').checked).toBe(false);
   });
 
   it('shows launch at login as a checkbox and passes the new value on', () => {

@@ -63,6 +63,8 @@ function setup() {
     copyDiagnostics: vi.fn(),
     saveSupportBundle: vi.fn(),
     setLaunchAtLogin: vi.fn(),
+    setCheckForUpdates: vi.fn(),
+    restartToUpdate: vi.fn(),
     quit: vi.fn(),
   };
   const appTray = createTray({ store, assetsDir: '/app/assets', actions, onClick });
