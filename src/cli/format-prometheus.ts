@@ -31,9 +31,10 @@ const FAMILIES: Family[] = [
   {
     name: 'bridgelight_hop_light',
     help: `Each hop's light on the path from the VM to the internet (${LIGHT_LEGEND}).`,
-    // Every hop, always: a hop missing from the diagnosis is not known, so it is unknown, never absent.
+    // Every hop on the VM's path, always: a hop missing from the diagnosis is not known, so it is unknown, never
+    // absent. A hop the path does not have (no bridge on a user-mode network) has no light to alert on: no series.
     samples: ({ diagnosis }) =>
-      HOP_IDS.map((hop) => ({
+      HOP_IDS.filter((hop) => diagnosis.hops.find((h) => h.id === hop)?.onPath !== false).map((hop) => ({
         labels: { hop },
         value: LIGHT_VALUE[diagnosis.hops.find((h) => h.id === hop)?.light ?? 'unknown'],
       })),

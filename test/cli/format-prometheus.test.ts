@@ -258,7 +258,7 @@ describe('formatPrometheus', () => {
   const diagnosis = (light: 'green' | 'red'): Diagnosis => ({
     ...base,
     verdict: light,
-    hops: HOP_IDS.map((id) => ({ id, light, summary: '' })),
+    hops: HOP_IDS.map((id) => ({ id, light, summary: '', onPath: true })),
     findings: [],
   });
 
@@ -276,10 +276,25 @@ describe('formatPrometheus', () => {
     expect(exposition.samples.filter((s) => s.name === 'bridgelight_hop_light')).toHaveLength(2 * HOP_IDS.length);
   });
 
+  it('gives a hop that is not on the VM path no series, so it can never fire an alert', () => {
+    const userMode: Diagnosis = {
+      ...diagnosis('green'),
+      hops: HOP_IDS.map((id) =>
+        id === 'bridge' || id === 'nat'
+          ? { id, light: 'unknown', summary: 'not on this path', onPath: false }
+          : { id, light: 'green', summary: '', onPath: true },
+      ),
+    };
+    const exposition = parseExposition(formatPrometheus([{ provider: 'minikube', vm: 'x', diagnosis: userMode }]));
+    const hops = exposition.samples.filter((s) => s.name === 'bridgelight_hop_light');
+    expect(hops.map((s) => s.labels.hop)).toEqual(['vm', 'egress', 'gateway', 'internet']);
+    expect(hops.every((s) => s.value === 0)).toBe(true);
+  });
+
   it('reports a hop the diagnosis lacks as unknown, and a finding id once even if it repeats', () => {
     const partial: Diagnosis = {
       ...diagnosis('red'),
-      hops: [{ id: 'vm', light: 'green', summary: '' }],
+      hops: [{ id: 'vm', light: 'green', summary: '', onPath: true }],
       findings: [
         { id: 'vm-dns-failure', severity: 'error', title: '', detail: '', evidence: [], fix: null },
         { id: 'vm-dns-failure', severity: 'error', title: '', detail: '', evidence: [], fix: null },
