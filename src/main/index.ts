@@ -17,6 +17,7 @@ import {
 import electronLog from 'electron-log/main';
 import { collectOptions, hostPlatform } from '../node/engine';
 import { recordBundle } from '../node/record-bundle';
+import type { FindingId } from '../shared/finding-ids';
 import { APP_SCHEME } from './app-origin';
 import { liveBundleEngine } from './bundle/bundle-engine';
 import { saveSupportBundle } from './bundle/save-dialog';
@@ -107,7 +108,7 @@ function ready(): void {
   });
   followSettings({ store, settings, monitor, log });
 
-  const openFinding = (findingId: string) => {
+  const openFinding = (findingId: FindingId) => {
     // A notification click: the popover opens on that finding (the renderer reads focusFindingId).
     store.setState({ focusFindingId: findingId });
     popover.show();

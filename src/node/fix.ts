@@ -4,11 +4,12 @@
 
 import type { CommandRunner } from '../shared/command';
 import { undoCommand } from '../shared/diagnosis/commands';
+import type { FindingId } from '../shared/finding-ids';
 import type { Diagnosis, EgressAddress, Finding, Platform } from '../shared/model';
 import { type HelperCall, type HelperOutcome, helperArgv, helperOutcome } from './elevate';
 
 export interface FixPlan {
-  findingId: string;
+  findingId: FindingId;
   finding: Finding;
   platform: Platform;
   interface: string;
@@ -24,7 +25,7 @@ const HELPER_INTERFACE_NAME = /^[a-z][a-z0-9]{0,14}$/;
 export type PlanResult = { ok: true; plan: FixPlan } | { ok: false; reason: string; absent: boolean };
 
 /** What can be fixed is decided by the diagnosis alone: a finding with a remove-address fix on its egress. */
-export function planFix(diagnosis: Diagnosis, platform: Platform, findingId: string): PlanResult {
+export function planFix(diagnosis: Diagnosis, platform: Platform, findingId: FindingId): PlanResult {
   const finding = diagnosis.findings.find((candidate) => candidate.id === findingId);
   if (!finding)
     return {

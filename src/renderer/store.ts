@@ -1,7 +1,8 @@
 // The popover's one store. `app` mirrors main's AppState and is only ever replaced by what main sends: the
 // renderer has no opinion about the network, it shows main's. Everything else is UI state that main never sees.
 import { create } from 'zustand';
-import type { AppState, BridgelightApi, FixResult, Settings } from '../preload/api';
+import type { AppState, BridgelightApi, FixResult, Settings } from '../shared/app-api';
+import type { FindingId } from '../shared/finding-ids';
 import { errorMessage } from './format';
 
 export type FixCallKind = 'fix' | 'undo';
@@ -9,7 +10,7 @@ export type FixCallKind = 'fix' | 'undo';
 /** A fix or undo this popover asked for. `result` is null while main is still working on it. */
 export interface FixCall {
   kind: FixCallKind;
-  findingId: string;
+  findingId: FindingId;
   result: FixResult | null;
 }
 
@@ -168,7 +169,7 @@ export async function recheck(): Promise<void> {
   }
 }
 
-async function runFix(kind: FixCallKind, findingId: string): Promise<void> {
+async function runFix(kind: FixCallKind, findingId: FindingId): Promise<void> {
   // The button is disabled while busy, but a double click can land before React re-renders.
   if (isFixBusy(usePopover.getState())) return;
   usePopover.setState({ fixCall: { kind, findingId, result: null }, error: null });
@@ -181,11 +182,11 @@ async function runFix(kind: FixCallKind, findingId: string): Promise<void> {
   usePopover.setState({ fixCall: { kind, findingId, result } });
 }
 
-export function fix(findingId: string): Promise<void> {
+export function fix(findingId: FindingId): Promise<void> {
   return runFix('fix', findingId);
 }
 
-export function undoFix(findingId: string): Promise<void> {
+export function undoFix(findingId: FindingId): Promise<void> {
   return runFix('undo', findingId);
 }
 

@@ -14,7 +14,8 @@ import {
   samePlan,
   undoCall,
 } from '../../node/fix';
-import type { FixOutcome, FixProgress, FixResult } from '../../preload/api';
+import type { FixOutcome, FixProgress, FixResult } from '../../shared/app-api';
+import type { FindingId } from '../../shared/finding-ids';
 import type { Diagnosis } from '../../shared/model';
 import type { Logger } from '../logger';
 import type { AppStore } from '../state/store';
@@ -60,15 +61,15 @@ export class FixFlow {
     return this.busy;
   }
 
-  fix(findingId: string): Promise<FixResult> {
+  fix(findingId: FindingId): Promise<FixResult> {
     return this.exclusive(findingId, () => this.removeAddress(findingId));
   }
 
-  undoFix(findingId: string): Promise<FixResult> {
+  undoFix(findingId: FindingId): Promise<FixResult> {
     return this.exclusive(findingId, () => this.restoreAddress(findingId));
   }
 
-  private async exclusive(findingId: string, work: () => Promise<FixResult>): Promise<FixResult> {
+  private async exclusive(findingId: FindingId, work: () => Promise<FixResult>): Promise<FixResult> {
     // Not published: state.fix belongs to the fix that is running.
     if (this.busy)
       return { outcome: 'refused', findingId, message: 'Another fix is still running; wait for it to finish.' };
@@ -87,29 +88,29 @@ export class FixFlow {
     return result;
   }
 
-  private publish(findingId: string, phase: Phase, result: FixResult | null = null): void {
+  private publish(findingId: FindingId, phase: Phase, result: FixResult | null = null): void {
     this.deps.store.setState({ fix: { findingId, phase, result } });
   }
 
-  private async confirmed(findingId: string, options: MessageBoxOptions): Promise<boolean> {
+  private async confirmed(findingId: FindingId, options: MessageBoxOptions): Promise<boolean> {
     this.publish(findingId, 'confirming');
     const { response } = await this.deps.showMessageBox(options);
     return response === CONFIRM_BUTTON;
   }
 
-  private helperMissing(findingId: string): FixResult | null {
+  private helperMissing(findingId: FindingId): FixResult | null {
     const path = this.deps.helper.helperPath;
     return this.helperExists(path)
       ? null
       : { outcome: 'failed', findingId, message: `The privileged helper is missing at ${path}.` };
   }
 
-  private async elevate(findingId: string, call: HelperCall): Promise<HelperRun> {
+  private async elevate(findingId: FindingId, call: HelperCall): Promise<HelperRun> {
     this.publish(findingId, 'elevating');
     return this.run(this.deps.helper, call);
   }
 
-  private notDone(findingId: string, run: HelperRun): FixResult {
+  private notDone(findingId: FindingId, run: HelperRun): FixResult {
     const outcome: FixOutcome = run.outcome === 'done' ? 'failed' : run.outcome;
     const message =
       run.outcome === 'cancelled'
@@ -120,7 +121,7 @@ export class FixFlow {
     return { outcome, findingId, message };
   }
 
-  private async removeAddress(findingId: string): Promise<FixResult> {
+  private async removeAddress(findingId: FindingId): Promise<FixResult> {
     const latest = this.deps.store.getState().diagnosis;
     if (!latest) return { outcome: 'refused', findingId, message: 'No check has finished yet.' };
     const platform = this.deps.helper.platform;
@@ -183,7 +184,7 @@ export class FixFlow {
     };
   }
 
-  private async restoreAddress(findingId: string): Promise<FixResult> {
+  private async restoreAddress(findingId: FindingId): Promise<FixResult> {
     const plan = this.removed.get(findingId);
     if (!plan)
       return {
