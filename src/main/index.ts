@@ -25,6 +25,7 @@ import { createController, followSettings } from './controller';
 import { FixFlow } from './fix/fix-flow';
 import { helperEnvironment } from './fix/helper-env';
 import { registerIpc } from './ipc/registry';
+import { Lifetime } from './lifetime';
 import type { Logger } from './logger';
 import { createAppRunner, liveMonitorFactory } from './monitor/live-monitor';
 import { MonitorHost } from './monitor/monitor-host';
@@ -69,8 +70,12 @@ function ready(): void {
     app,
     process.platform,
   );
+  // Everything below that keeps running is released through `lifetime` on quit.
+  const lifetime = new Lifetime(log);
+  app.on('before-quit', () => lifetime.end());
   const store = createAppStore(settings.forRenderer());
   const monitor = new MonitorHost(liveMonitorFactory(platform), store, log);
+  lifetime.add(() => monitor.stop());
 
   let appTray: AppTray | null = null;
   const popover = new Popover({
@@ -82,7 +87,8 @@ function ready(): void {
     log,
     onHidden: () => store.setState({ focusFindingId: null }),
   });
-  syncStateTo(store, () => popover.window.webContents);
+  lifetime.add(() => popover.destroy());
+  lifetime.add(syncStateTo(store, () => popover.window.webContents));
 
   const showMessageBox = (options: MessageBoxOptions) => {
     // A menu-bar app is never the active app: without this the dialog opens behind the frontmost window.
@@ -106,7 +112,7 @@ function ready(): void {
     generator: `Bridgelight ${app.getVersion()} on ${process.platform} ${release()}`,
     log,
   });
-  followSettings({ store, settings, monitor, log });
+  lifetime.add(followSettings({ store, settings, monitor, log }));
 
   const openFinding = (findingId: FindingId) => {
     // A notification click: the popover opens on that finding (the renderer reads focusFindingId).
@@ -130,11 +136,15 @@ function ready(): void {
       log,
     }),
   });
-  store.subscribe((state, previous) => {
-    if (state.diagnosis !== previous.diagnosis) notifier.observe(state.diagnosis, state.settings.ignoredAddresses);
-  });
+  lifetime.add(
+    store.subscribe((state, previous) => {
+      if (state.diagnosis !== previous.diagnosis) notifier.observe(state.diagnosis, state.settings.ignoredAddresses);
+    }),
+  );
 
-  registerIpc(controller, { log, trustedContents: (contents) => contents === popover.window.webContents });
+  lifetime.add(
+    registerIpc(controller, { log, trustedContents: (contents) => contents === popover.window.webContents }),
+  );
 
   appTray = createTray({
     store,
@@ -186,15 +196,13 @@ function ready(): void {
       quit: () => app.quit(),
     },
   });
-
-  powerMonitor.on('resume', () => controller.recheckQuietly('wake'));
-  app.on('second-instance', () => popover.show());
-  app.on('before-quit', () => {
-    monitor.stop();
+  lifetime.add(() => {
     appTray?.destroy();
     appTray = null;
-    popover.destroy();
   });
+
+  lifetime.on(powerMonitor, 'resume', () => controller.recheckQuietly('wake'));
+  lifetime.on(app, 'second-instance', () => popover.show());
 
   // Neither is fatal: the tray keeps working (and says "no check yet") whatever the page or the first check does.
   popover.load().catch((error: unknown) => log.error('the popover page did not load', error));
@@ -205,6 +213,7 @@ if (!app.requestSingleInstanceLock()) {
   // Another Bridgelight is running; it shows its popover on 'second-instance'.
   app.quit();
 } else {
+  // These last as long as the process, quit included: a web contents created while quitting is locked down too.
   // A menu-bar app lives on with no window open.
   app.on('window-all-closed', () => {});
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, { browser: shell, log }));
