@@ -76,7 +76,7 @@ export default tseslint.config(
   layer(
     ['src/node/runners/live.ts', 'src/node/runners/live-stream.ts'],
     ['electron', 'electron/*', 'react', 'react-dom', '**/main/**', '**/renderer/**', '**/preload/**'],
-    'The live runner is the one place that starts processes.',
+    'The live runners (live.ts, live-stream.ts) are the only places that start processes.',
   ),
   layer(
     ['src/main/**'],

@@ -1,5 +1,6 @@
-// Electron main: wiring only. Each piece lives in its own module and takes its Electron dependencies as
-// parameters; this file is the one place that hands them the real ones.
+// Electron main: wiring only. Each piece lives in its own module, most take their Electron dependencies as
+// parameters and this file hands them the real ones (the tray, the popover window and the IPC registry import
+// theirs). test/main/index.test.ts checks the wiring.
 import { release } from 'node:os';
 import { join } from 'node:path';
 import {

@@ -14,16 +14,10 @@ export interface FixCall {
   result: FixResult | null;
 }
 
-/**
- * Main also sends the finding a clicked notification is about. It is not (yet) in the preload contract, so it is
- * read as optional: an older main simply never sends it.
- */
-type IncomingState = AppState & { focusFindingId?: string | null };
-
 export interface PopoverState {
   app: AppState;
   /** The finding main asked the popover to open on, or null. */
-  focusedFindingId: string | null;
+  focusedFindingId: FindingId | null;
   /** False until main's first state arrived, so the popover never flashes "No check yet" while loading. */
   ready: boolean;
   /** Expanded disclosure sections by key (`finding:<id>`, `address:<ip>`). */
@@ -56,9 +50,10 @@ function api(): BridgelightApi {
   return bridge;
 }
 
-function receive(state: IncomingState): void {
+function receive(state: AppState): void {
   usePopover.setState((current) => {
-    const focus = typeof state.focusFindingId === 'string' ? state.focusFindingId : null;
+    // Optional in the contract (src/shared/app-api.ts): a state without it opens nothing.
+    const focus = state.focusFindingId ?? null;
     // Only a newly named finding is opened: every later push repeats the name, and must not undo a collapse.
     const newFocus = focus !== null && focus !== current.focusedFindingId;
     // A run main reports as under way is newer than any result we hold from our own last call (it may have been
@@ -129,7 +124,7 @@ export function shownResult(state: PopoverState): ShownResult | null {
 }
 
 /** The finding the current progress or result is about, if any. */
-export function fixSubjectId(state: PopoverState): string | null {
+export function fixSubjectId(state: PopoverState): FindingId | null {
   if (isFixBusy(state)) {
     if (state.fixCall && state.fixCall.result === null) return state.fixCall.findingId;
     return state.app.fix?.findingId ?? null;

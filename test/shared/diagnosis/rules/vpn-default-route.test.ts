@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/vpn-default-route';
-import type { Snapshot } from '../../../../src/shared/model';
-import { fullTunnelVpn, LINUX, linuxSnapshot, route, seedSnapshot, splitVpn } from '../snapshot-builder';
+import { evaluatorFor, fullTunnelVpn, LINUX, linuxSnapshot, route, seedSnapshot, splitVpn } from '../snapshot-builder';
 
-const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
+const evaluate = evaluatorFor(rule);
 
 describe('vpn-default-route', () => {
   it('warns about a full tunnel, showing the routes seen, while the VM has not failed', () => {
