@@ -31,6 +31,8 @@ const NODE_BUILTINS = [
 ];
 const nodeImports = ['node:*', ...NODE_BUILTINS];
 const SPAWNERS = ['child_process', 'node:child_process', 'execa'];
+const MAIN_MESSAGE =
+  'Main starts processes only through the CommandRunner, and imports neither the renderer, the CLI nor the preload (the app contract is in src/shared).';
 const IPC_MAIN_MESSAGE = 'ipcMain is used only in src/main/ipc/registry.ts, which gates every handler.';
 
 const layer = (files, patterns, message) => ({
@@ -74,17 +76,17 @@ export default tseslint.config(
   layer(
     ['src/node/runners/live.ts', 'src/node/runners/live-stream.ts'],
     ['electron', 'electron/*', 'react', 'react-dom', '**/main/**', '**/renderer/**', '**/preload/**'],
-    'The live runner is the one place that starts processes.',
+    'The live runners (live.ts, live-stream.ts) are the only places that start processes.',
   ),
   layer(
     ['src/main/**'],
-    [...SPAWNERS, 'react', 'react-dom', '**/renderer/**', '**/cli/**'],
-    'Main starts processes only through the CommandRunner, and never imports the renderer or the CLI.',
+    [...SPAWNERS, 'react', 'react-dom', '**/renderer/**', '**/cli/**', '**/preload/**'],
+    MAIN_MESSAGE,
   ),
   layer(
     ['src/renderer/**'],
-    [...nodeImports, 'electron', 'electron/*', 'execa', '**/node/**', '**/main/**', '**/cli/**', '**/preload/index*'],
-    'The renderer sees only the preload API (src/preload/api.ts types) and src/shared.',
+    [...nodeImports, 'electron', 'electron/*', 'execa', '**/node/**', '**/main/**', '**/cli/**', '**/preload/**'],
+    'The renderer sees main only through the app contract (src/shared/app-api.ts) and the rest of src/shared.',
   ),
   layer(
     ['src/preload/**'],
@@ -113,9 +115,8 @@ export default tseslint.config(
           paths: [{ name: 'electron', importNames: ['ipcMain'], message: IPC_MAIN_MESSAGE }],
           patterns: [
             {
-              group: [...SPAWNERS, 'react', 'react-dom', '**/renderer/**', '**/cli/**'],
-              message:
-                'Main starts processes only through the CommandRunner, and never imports the renderer or the CLI.',
+              group: [...SPAWNERS, 'react', 'react-dom', '**/renderer/**', '**/cli/**', '**/preload/**'],
+              message: MAIN_MESSAGE,
             },
           ],
         },

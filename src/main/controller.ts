@@ -1,6 +1,6 @@
 // What the popover (over IPC) and the tray menu can ask for, in one place, over the app's services. Both
 // surfaces call the same functions, so "Re-check" or "Copy diagnostics" cannot behave differently in each.
-import type { AppState, FixResult, Settings } from '../preload/api';
+import type { AppState, FixResult, Settings, SettingsPatch } from '../shared/app-api';
 import type { FindingId } from '../shared/finding-ids';
 import type { IpcHandlers } from './ipc/registry';
 import type { Logger } from './logger';
@@ -13,45 +13,43 @@ export interface ControllerDeps {
   store: AppStore;
   settings: SettingsService;
   monitor: Pick<MonitorHost, 'recheck' | 'reconfigure'>;
-  fixFlow: { fix(id: string): Promise<FixResult>; undoFix(id: string): Promise<FixResult> };
+  fixFlow: { fix(id: FindingId): Promise<FixResult>; undoFix(id: FindingId): Promise<FixResult> };
   writeClipboard(text: string): void;
   /** `Bridgelight 0.1.0 on darwin 23.5.0`: goes into the copied report. */
   generator: string;
   log: Logger;
 }
 
-export interface Controller extends IpcHandlers {
-  /** For the tray and notifications: never rejects (failures are logged and shown in the state). */
-  recheckQuietly(reason: string): void;
-}
+export type Controller = ReturnType<typeof createController>;
 
-export function createController(deps: ControllerDeps): Controller {
+export function createController(deps: ControllerDeps) {
   const { store, settings, monitor } = deps;
   return {
     getState: (): AppState => store.getState(),
     async recheck() {
       await monitor.recheck('user');
     },
-    recheckQuietly(reason) {
+    /** For the tray and notifications: never rejects (failures are logged and shown in the state). */
+    recheckQuietly(reason: string): void {
       monitor.recheck(reason).catch((error: unknown) => deps.log.warn(`re-check (${reason}) failed`, error));
     },
     fix: (findingId: FindingId) => deps.fixFlow.fix(findingId),
     undoFix: (findingId: FindingId) => deps.fixFlow.undoFix(findingId),
     getSettings: (): Settings => settings.forRenderer(),
-    updateSettings(patch) {
+    updateSettings(patch: SettingsPatch): Settings {
       settings.update(patch);
       return settings.forRenderer();
     },
-    ignoreAddress(address) {
+    ignoreAddress(address: string): Settings {
       settings.ignoreAddress(address);
       return settings.forRenderer();
     },
-    copyDiagnostics() {
+    copyDiagnostics(): void {
       const { diagnosis, checkedAt } = store.getState();
       if (!diagnosis) throw new Error('No check has finished yet: nothing to copy.');
       deps.writeClipboard(diagnosisMarkdown(diagnosis, { checkedAt, generator: deps.generator }));
     },
-  };
+  } satisfies IpcHandlers & { recheckQuietly(reason: string): void };
 }
 
 /**

@@ -1,5 +1,6 @@
-// Electron main: wiring only. Each piece lives in its own module and takes its Electron dependencies as
-// parameters; this file is the one place that hands them the real ones.
+// Electron main: wiring only. Each piece lives in its own module, most take their Electron dependencies as
+// parameters and this file hands them the real ones (the tray, the popover window and the IPC registry import
+// theirs). test/main/index.test.ts checks the wiring.
 import { release } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -17,6 +18,7 @@ import {
 import electronLog from 'electron-log/main';
 import { collectOptions, hostPlatform } from '../node/engine';
 import { recordBundle } from '../node/record-bundle';
+import type { FindingId } from '../shared/finding-ids';
 import { APP_SCHEME } from './app-origin';
 import { liveBundleEngine } from './bundle/bundle-engine';
 import { saveSupportBundle } from './bundle/save-dialog';
@@ -24,6 +26,7 @@ import { createController, followSettings } from './controller';
 import { FixFlow } from './fix/fix-flow';
 import { helperEnvironment } from './fix/helper-env';
 import { registerIpc } from './ipc/registry';
+import { Lifetime } from './lifetime';
 import type { Logger } from './logger';
 import { createAppRunner, liveMonitorFactory } from './monitor/live-monitor';
 import { MonitorHost } from './monitor/monitor-host';
@@ -70,8 +73,12 @@ function ready(): void {
     app,
     process.platform,
   );
+  // Everything below that keeps running is released through `lifetime` on quit.
+  const lifetime = new Lifetime(log);
+  app.on('before-quit', () => lifetime.end());
   const store = createAppStore(settings.forRenderer());
   const monitor = new MonitorHost(liveMonitorFactory(platform), store, log);
+  lifetime.add(() => monitor.stop());
 
   let appTray: AppTray | null = null;
   const popover = new Popover({
@@ -83,7 +90,8 @@ function ready(): void {
     log,
     onHidden: () => store.setState({ focusFindingId: null }),
   });
-  syncStateTo(store, () => popover.window.webContents);
+  lifetime.add(() => popover.destroy());
+  lifetime.add(syncStateTo(store, () => popover.window.webContents));
 
   const showMessageBox = (options: MessageBoxOptions) => {
     // A menu-bar app is never the active app: without this the dialog opens behind the frontmost window.
@@ -107,7 +115,7 @@ function ready(): void {
     generator: `Bridgelight ${app.getVersion()} on ${process.platform} ${release()}`,
     log,
   });
-  followSettings({ store, settings, monitor, log });
+  lifetime.add(followSettings({ store, settings, monitor, log }));
 
   // Only a packaged app on macOS has a release to update to (app-update.yml is in its Resources).
   const updates =
@@ -119,11 +127,13 @@ function ready(): void {
           log,
         })
       : null;
-  settings.subscribe((next, previous) => {
-    if (next.checkForUpdates !== previous.checkForUpdates) void updates?.refresh();
-  });
+  lifetime.add(
+    settings.subscribe((next, previous) => {
+      if (next.checkForUpdates !== previous.checkForUpdates) void updates?.refresh();
+    }),
+  );
 
-  const openFinding = (findingId: string) => {
+  const openFinding = (findingId: FindingId) => {
     // A notification click: the popover opens on that finding (the renderer reads focusFindingId).
     store.setState({ focusFindingId: findingId });
     popover.show();
@@ -145,11 +155,15 @@ function ready(): void {
       log,
     }),
   });
-  store.subscribe((state, previous) => {
-    if (state.diagnosis !== previous.diagnosis) notifier.observe(state.diagnosis, state.settings.ignoredAddresses);
-  });
+  lifetime.add(
+    store.subscribe((state, previous) => {
+      if (state.diagnosis !== previous.diagnosis) notifier.observe(state.diagnosis, state.settings.ignoredAddresses);
+    }),
+  );
 
-  registerIpc(controller, { log, trustedContents: (contents) => contents === popover.window.webContents });
+  lifetime.add(
+    registerIpc(controller, { log, trustedContents: (contents) => contents === popover.window.webContents }),
+  );
 
   appTray = createTray({
     store,
@@ -209,16 +223,14 @@ function ready(): void {
       quit: () => app.quit(),
     },
   });
-
-  powerMonitor.on('resume', () => controller.recheckQuietly('wake'));
-  app.on('second-instance', () => popover.show());
-  app.on('before-quit', () => {
+  lifetime.add(() => {
     updates?.stop();
-    monitor.stop();
     appTray?.destroy();
     appTray = null;
-    popover.destroy();
   });
+
+  lifetime.on(powerMonitor, 'resume', () => controller.recheckQuietly('wake'));
+  lifetime.on(app, 'second-instance', () => popover.show());
 
   // Neither is fatal: the tray keeps working (and says "no check yet") whatever the page or the first check does.
   popover.load().catch((error: unknown) => log.error('the popover page did not load', error));
@@ -230,6 +242,7 @@ if (!app.requestSingleInstanceLock()) {
   // Another Bridgelight is running; it shows its popover on 'second-instance'.
   app.quit();
 } else {
+  // These last as long as the process, quit included: a web contents created while quitting is locked down too.
   // A menu-bar app lives on with no window open.
   app.on('window-all-closed', () => {});
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, { browser: shell, log }));

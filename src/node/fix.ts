@@ -1,14 +1,16 @@
 // The fix, shared by `bridgelight fix` and the app: from a finding id to a removed address and a verified path.
-// Nothing here trusts the caller's idea of the state: the plan comes from a fresh diagnosis, and the helper
-// re-validates everything again as root.
+// Nothing here trusts the caller's idea of the state: what runs is re-planned from a fresh diagnosis after the
+// person said yes, and the helper re-validates everything again as root. The transaction itself (confirm →
+// re-collect → same plan? → helper → verify) is written once, below, over ports each front end supplies.
 
 import type { CommandRunner } from '../shared/command';
 import { undoCommand } from '../shared/diagnosis/commands';
+import type { FindingId } from '../shared/finding-ids';
 import type { Diagnosis, EgressAddress, Finding, Platform } from '../shared/model';
 import { type HelperCall, type HelperOutcome, helperArgv, helperOutcome } from './elevate';
 
 export interface FixPlan {
-  findingId: string;
+  findingId: FindingId;
   finding: Finding;
   platform: Platform;
   interface: string;
@@ -24,7 +26,7 @@ const HELPER_INTERFACE_NAME = /^[a-z][a-z0-9]{0,14}$/;
 export type PlanResult = { ok: true; plan: FixPlan } | { ok: false; reason: string; absent: boolean };
 
 /** What can be fixed is decided by the diagnosis alone: a finding with a remove-address fix on its egress. */
-export function planFix(diagnosis: Diagnosis, platform: Platform, findingId: string): PlanResult {
+export function planFix(diagnosis: Diagnosis, platform: Platform, findingId: FindingId): PlanResult {
   const finding = diagnosis.findings.find((candidate) => candidate.id === findingId);
   if (!finding)
     return {
@@ -104,4 +106,93 @@ export function removeCall(plan: FixPlan): HelperCall {
 
 export function undoCall(plan: Pick<FixPlan, 'interface' | 'address' | 'prefixLength'>): HelperCall {
   return { verb: 'add-address', interface: plan.interface, address: `${plan.address}/${plan.prefixLength}` };
+}
+
+export type FixPhase = 'confirming' | 'rechecking' | 'elevating' | 'verifying';
+
+/** What the fix transaction needs of its caller: the CLI and the app each supply their own. */
+export interface FixPorts {
+  /** A full, fresh collect and diagnosis; `reason` is for the logs. */
+  diagnose(reason: string): Promise<Diagnosis>;
+  /** Asks the person whether to go ahead with this plan (or with its undo). */
+  confirm(plan: FixPlan): Promise<boolean>;
+  /** The transaction reached this phase. */
+  publish(phase: FixPhase): void;
+  runHelper(call: HelperCall): Promise<HelperRun>;
+}
+
+/** How far a transaction got, with what it saw; each front end words it. */
+export type FixTransaction =
+  | { step: 'declined' }
+  /** The network moved while the person decided: nothing was run. */
+  | { step: 'moved'; reason: string }
+  | { step: 'helper-not-done'; run: HelperRun }
+  | { step: 'applied'; run: HelperRun; before: Diagnosis; after: Diagnosis }
+  /** The helper did it, but the check afterwards failed. */
+  | { step: 'unverified'; run: HelperRun; before: Diagnosis; error: Error };
+
+interface Change {
+  /** `fix` or `undo`: names the re-checks in the logs. */
+  name: string;
+  plan: FixPlan;
+  call: HelperCall;
+  /** Why the change no longer fits the network as it is now, or null when it still does. */
+  moved(now: Diagnosis): string | null;
+}
+
+async function transact(change: Change, ports: FixPorts): Promise<FixTransaction> {
+  ports.publish('confirming');
+  if (!(await ports.confirm(change.plan))) return { step: 'declined' };
+  // The network may have moved while the question was open: act only on what is still true now.
+  ports.publish('rechecking');
+  const before = await ports.diagnose(change.name);
+  const reason = change.moved(before);
+  if (reason) return { step: 'moved', reason };
+  ports.publish('elevating');
+  const run = await ports.runHelper(change.call);
+  if (run.outcome !== 'done') return { step: 'helper-not-done', run };
+  ports.publish('verifying');
+  try {
+    return { step: 'applied', run, before, after: await ports.diagnose(`${change.name}-verify`) };
+  } catch (error) {
+    return { step: 'unverified', run, before, error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/** Removes the plan's address, if a fresh diagnosis after the confirmation still plans exactly that. */
+export function applyFix(plan: FixPlan, ports: FixPorts): Promise<FixTransaction> {
+  return transact(
+    {
+      name: 'fix',
+      plan,
+      call: removeCall(plan),
+      moved(now) {
+        const again = planFix(now, plan.platform, plan.findingId);
+        if (!again.ok) return again.reason;
+        if (samePlan(again.plan, plan)) return null;
+        return `the fix would now remove ${again.plan.address}/${again.plan.prefixLength} from ${again.plan.interface}`;
+      },
+    },
+    ports,
+  );
+}
+
+export function hasAddress(diagnosis: Diagnosis, plan: Pick<FixPlan, 'interface' | 'address'>): boolean {
+  return (
+    diagnosis.egress?.interface === plan.interface &&
+    diagnosis.egress.addresses.some((entry) => entry.address === plan.address)
+  );
+}
+
+/** Puts a removed address back, unless a fresh diagnosis after the confirmation already lists it. */
+export function undoFix(plan: FixPlan, ports: FixPorts): Promise<FixTransaction> {
+  return transact(
+    {
+      name: 'undo',
+      plan,
+      call: undoCall(plan),
+      moved: (now) => (hasAddress(now, plan) ? `${plan.address} is already on ${plan.interface} again` : null),
+    },
+    ports,
+  );
 }

@@ -1,8 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { BridgelightApi } from '../shared/app-api';
 import { App } from './components/App';
 import { connect } from './store';
 import './styles.css';
+
+declare global {
+  interface Window {
+    /** The preload's one object (src/preload/index.ts); undefined when the preload did not run. */
+    bridgelight: BridgelightApi | undefined;
+  }
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -1,7 +1,8 @@
 // The popover's one store. `app` mirrors main's AppState and is only ever replaced by what main sends: the
 // renderer has no opinion about the network, it shows main's. Everything else is UI state that main never sees.
 import { create } from 'zustand';
-import type { AppState, BridgelightApi, FixResult, Settings } from '../preload/api';
+import type { AppState, BridgelightApi, FixResult, Settings } from '../shared/app-api';
+import type { FindingId } from '../shared/finding-ids';
 import { errorMessage } from './format';
 
 export type FixCallKind = 'fix' | 'undo';
@@ -9,20 +10,14 @@ export type FixCallKind = 'fix' | 'undo';
 /** A fix or undo this popover asked for. `result` is null while main is still working on it. */
 export interface FixCall {
   kind: FixCallKind;
-  findingId: string;
+  findingId: FindingId;
   result: FixResult | null;
 }
-
-/**
- * Main also sends the finding a clicked notification is about. It is not (yet) in the preload contract, so it is
- * read as optional: an older main simply never sends it.
- */
-type IncomingState = AppState & { focusFindingId?: string | null };
 
 export interface PopoverState {
   app: AppState;
   /** The finding main asked the popover to open on, or null. */
-  focusedFindingId: string | null;
+  focusedFindingId: FindingId | null;
   /** False until main's first state arrived, so the popover never flashes "No check yet" while loading. */
   ready: boolean;
   /** Expanded disclosure sections by key (`finding:<id>`, `address:<ip>`). */
@@ -55,9 +50,10 @@ function api(): BridgelightApi {
   return bridge;
 }
 
-function receive(state: IncomingState): void {
+function receive(state: AppState): void {
   usePopover.setState((current) => {
-    const focus = typeof state.focusFindingId === 'string' ? state.focusFindingId : null;
+    // Optional in the contract (src/shared/app-api.ts): a state without it opens nothing.
+    const focus = state.focusFindingId ?? null;
     // Only a newly named finding is opened: every later push repeats the name, and must not undo a collapse.
     const newFocus = focus !== null && focus !== current.focusedFindingId;
     // A run main reports as under way is newer than any result we hold from our own last call (it may have been
@@ -128,7 +124,7 @@ export function shownResult(state: PopoverState): ShownResult | null {
 }
 
 /** The finding the current progress or result is about, if any. */
-export function fixSubjectId(state: PopoverState): string | null {
+export function fixSubjectId(state: PopoverState): FindingId | null {
   if (isFixBusy(state)) {
     if (state.fixCall && state.fixCall.result === null) return state.fixCall.findingId;
     return state.app.fix?.findingId ?? null;
@@ -168,7 +164,7 @@ export async function recheck(): Promise<void> {
   }
 }
 
-async function runFix(kind: FixCallKind, findingId: string): Promise<void> {
+async function runFix(kind: FixCallKind, findingId: FindingId): Promise<void> {
   // The button is disabled while busy, but a double click can land before React re-renders.
   if (isFixBusy(usePopover.getState())) return;
   usePopover.setState({ fixCall: { kind, findingId, result: null }, error: null });
@@ -181,11 +177,11 @@ async function runFix(kind: FixCallKind, findingId: string): Promise<void> {
   usePopover.setState({ fixCall: { kind, findingId, result } });
 }
 
-export function fix(findingId: string): Promise<void> {
+export function fix(findingId: FindingId): Promise<void> {
   return runFix('fix', findingId);
 }
 
-export function undoFix(findingId: string): Promise<void> {
+export function undoFix(findingId: FindingId): Promise<void> {
   return runFix('undo', findingId);
 }
 

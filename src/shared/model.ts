@@ -1,5 +1,6 @@
 // The data that crosses every boundary: collectors → Snapshot → diagnose() → Diagnosis → tray, renderer, CLI,
 // bundles. Plain serialisable objects only (no classes, no Dates, no Maps): they go through IPC and JSON.
+import type { FindingId } from './finding-ids';
 
 export type Platform = 'darwin' | 'linux';
 
@@ -190,7 +191,7 @@ export interface Fix {
 }
 
 export interface Finding {
-  id: string;
+  id: FindingId;
   severity: Severity;
   title: string;
   detail: string;

@@ -4,6 +4,7 @@ import type { LoginItemPort } from '../../src/main/settings/login-item';
 import { defaultSettings, type StoredSettings } from '../../src/main/settings/settings';
 import { SettingsService } from '../../src/main/settings/settings-service';
 import { createAppStore } from '../../src/main/state/store';
+import { INVOKE_CHANNELS } from '../../src/shared/ipc-channels';
 import { recordingLogger, seedDiagnosis, update } from './fixtures';
 
 function setup() {
@@ -44,6 +45,11 @@ function setup() {
 }
 
 describe('createController', () => {
+  it('answers every call of the shared channel map', () => {
+    const { controller } = setup();
+    for (const name of Object.keys(INVOKE_CHANNELS)) expect(controller).toHaveProperty(name, expect.any(Function));
+  });
+
   it('copies the current diagnosis as Markdown', () => {
     const { controller, store, writeClipboard } = setup();
     store.setState({ diagnosis: seedDiagnosis(), checkedAt: '2025-01-01T10:00:00.000Z' });

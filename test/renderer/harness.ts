@@ -9,7 +9,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
-import type { AppState, BridgelightApi, FixResult } from '../../src/preload/api';
+import type { AppState, BridgelightApi, FixResult } from '../../src/shared/app-api';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_OUT = join(REPO, 'out', 'renderer');

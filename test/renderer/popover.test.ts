@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppState, FixResult, Settings } from '../../src/preload/api';
+import type { AppState, FixResult, Settings } from '../../src/shared/app-api';
 import type { Diagnosis } from '../../src/shared/model';
 import {
   ensureRendererBuilt,

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { type CheckOptions, checkLive, hostPlatform } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
-import { type FixPlan, planFix, removeCall, runHelper, samePlan } from '../../node/fix';
+import { applyFix, type FixPlan, planFix, runHelper } from '../../node/fix';
 import { createLiveRunner } from '../../node/runners/live';
 import { isFindingId } from '../../shared/finding-ids';
 import type { Diagnosis } from '../../shared/model';
@@ -15,7 +15,7 @@ export function bundledHelperPath(): string {
   return fileURLToPath(new URL('../../resources/bridgelight-helper', import.meta.url));
 }
 
-async function confirm(context: CommandContext, question: string): Promise<boolean> {
+async function ask(context: CommandContext, question: string): Promise<boolean> {
   if (!context.stdin) return false;
   const rl = createInterface({ input: context.stdin, output: context.stderr as NodeJS.WritableStream });
   try {
@@ -51,36 +51,46 @@ export async function runFix(args: string[], context: CommandContext): Promise<n
   if (!existsSync(helperPath)) throw new UserError(`the privileged helper is missing at ${helperPath}`, EXIT.noInput);
 
   context.stderr.write('Checking first…\n');
-  const before = await checkLive(options);
-  const planned = planFix(before.diagnosis, platform, findingId);
+  const planned = planFix((await checkLive(options)).diagnosis, platform, findingId);
   if (!planned.ok) {
     context.stdout.write(`Nothing to fix: ${planned.reason}.\n`);
     return planned.absent ? 0 : 2;
   }
-  context.stdout.write(describePlan(planned.plan));
-  if (!values.yes) {
-    if (!context.stdin?.isTTY)
-      throw new UserError('not on a terminal, so nobody can confirm: pass --yes to go ahead', EXIT.usage);
-    if (!(await confirm(context, `Remove ${planned.plan.address} from ${planned.plan.interface}? [y/N] `))) {
+  const plan = planned.plan;
+  const helper = { runner: createLiveRunner(), platform, helperPath, isRoot: process.getuid?.() === 0 };
+  const done = await applyFix(plan, {
+    diagnose: async () => (await checkLive(options)).diagnosis,
+    async confirm(toConfirm) {
+      context.stdout.write(describePlan(toConfirm));
+      if (values.yes) return true;
+      if (!context.stdin?.isTTY)
+        throw new UserError('not on a terminal, so nobody can confirm: pass --yes to go ahead', EXIT.usage);
+      return ask(context, `Remove ${toConfirm.address} from ${toConfirm.interface}? [y/N] `);
+    },
+    // A terminal shows the outcome only: each phase is quick, or waits on the person.
+    publish: () => {},
+    runHelper: (call) => runHelper(helper, call),
+  });
+  switch (done.step) {
+    case 'declined':
       context.stdout.write('Left as it was.\n');
       return 1;
-    }
-    // The state may have moved while the question was open: act only on what is still true.
-    const again = planFix((await checkLive(options)).diagnosis, platform, findingId);
-    if (!again.ok || !samePlan(again.plan, planned.plan)) {
-      context.stdout.write(`The situation changed while you decided; nothing was done. Run the check again.\n`);
+    case 'moved':
+      context.stdout.write(
+        `The situation changed while you decided (${done.reason}); nothing was done. Run the check again.\n`,
+      );
       return 2;
-    }
+    case 'helper-not-done':
+      context.stdout.write(`${done.run.outcome === 'cancelled' ? 'Cancelled' : 'Not done'}: ${done.run.message}\n`);
+      return done.run.outcome === 'cancelled' ? 1 : 2;
+    case 'unverified':
+      context.stdout.write(`${done.run.message}\nThe check afterwards failed: ${done.error.message}\n`);
+      context.stdout.write(`Undo with: ${plan.undoCommand}\n`);
+      return 1;
+    case 'applied':
+      context.stdout.write(`${done.run.message}\n`);
+      context.stdout.write(`Before → after: ${natSummary(done.before)} → ${natSummary(done.after)}\n`);
+      context.stdout.write(`Undo with: ${plan.undoCommand}\n`);
+      return done.after.verdict === 'green' ? 0 : 1;
   }
-  const isRoot = process.getuid?.() === 0;
-  const run = await runHelper({ runner: createLiveRunner(), platform, helperPath, isRoot }, removeCall(planned.plan));
-  if (run.outcome !== 'done') {
-    context.stdout.write(`${run.outcome === 'cancelled' ? 'Cancelled' : 'Not done'}: ${run.message}\n`);
-    return run.outcome === 'cancelled' ? 1 : 2;
-  }
-  context.stdout.write(`${run.message}\n`);
-  const after = await checkLive(options);
-  context.stdout.write(`Before → after: ${natSummary(before.diagnosis)} → ${natSummary(after.diagnosis)}\n`);
-  context.stdout.write(`Undo with: ${planned.plan.undoCommand}\n`);
-  return after.diagnosis.verdict === 'green' ? 0 : 1;
 }

@@ -1,20 +1,25 @@
-// The app's Fix: the renderer names a finding, and everything else comes from main's own diagnoses. Confirm →
-// re-collect and re-plan (refuse if anything moved while the dialog was open) → the helper, elevated by the
-// OS → re-check → before/after. One fix or undo at a time; every step is published into state.fix.
+// The app's Fix: the renderer names a finding, and everything else comes from main's own diagnoses. The
+// transaction (confirm → re-collect and re-plan → the helper, elevated by the OS → verify) is src/node/fix.ts's;
+// this supplies its ports (the native dialog, the monitor's re-check, state.fix), runs one fix or undo at a
+// time, remembers what it removed for the undo, and words the outcome for the popover.
 import { existsSync } from 'node:fs';
 import type { MessageBoxOptions } from 'electron';
 import type { HelperCall } from '../../node/elevate';
 import {
+  applyFix,
+  type FixPhase,
   type FixPlan,
+  type FixPorts,
+  type FixTransaction,
   type HelperEnvironment,
   type HelperRun,
+  hasAddress,
   planFix,
-  removeCall,
   runHelper,
-  samePlan,
-  undoCall,
+  undoFix,
 } from '../../node/fix';
-import type { FixOutcome, FixProgress, FixResult } from '../../preload/api';
+import type { FixOutcome, FixResult } from '../../shared/app-api';
+import type { FindingId } from '../../shared/finding-ids';
 import type { Diagnosis } from '../../shared/model';
 import type { Logger } from '../logger';
 import type { AppStore } from '../state/store';
@@ -31,17 +36,11 @@ export interface FixFlowDeps {
   runHelper?: (env: HelperEnvironment, call: HelperCall) => Promise<HelperRun>;
 }
 
-type Phase = FixProgress['phase'];
+type Phase = FixPhase | 'done';
+type Applied = Extract<FixTransaction, { step: 'applied' | 'unverified' }>;
 
 function summary(diagnosis: Diagnosis): { verdict: Diagnosis['verdict']; natSource: string | null } {
   return { verdict: diagnosis.verdict, natSource: diagnosis.egress?.natSource ?? null };
-}
-
-function hasAddress(diagnosis: Diagnosis, plan: FixPlan): boolean {
-  return (
-    diagnosis.egress?.interface === plan.interface &&
-    diagnosis.egress.addresses.some((entry) => entry.address === plan.address)
-  );
 }
 
 export class FixFlow {
@@ -60,15 +59,15 @@ export class FixFlow {
     return this.busy;
   }
 
-  fix(findingId: string): Promise<FixResult> {
+  fix(findingId: FindingId): Promise<FixResult> {
     return this.exclusive(findingId, () => this.removeAddress(findingId));
   }
 
-  undoFix(findingId: string): Promise<FixResult> {
+  undoFix(findingId: FindingId): Promise<FixResult> {
     return this.exclusive(findingId, () => this.restoreAddress(findingId));
   }
 
-  private async exclusive(findingId: string, work: () => Promise<FixResult>): Promise<FixResult> {
+  private async exclusive(findingId: FindingId, work: () => Promise<FixResult>): Promise<FixResult> {
     // Not published: state.fix belongs to the fix that is running.
     if (this.busy)
       return { outcome: 'refused', findingId, message: 'Another fix is still running; wait for it to finish.' };
@@ -87,29 +86,45 @@ export class FixFlow {
     return result;
   }
 
-  private publish(findingId: string, phase: Phase, result: FixResult | null = null): void {
+  private publish(findingId: FindingId, phase: Phase, result: FixResult | null = null): void {
     this.deps.store.setState({ fix: { findingId, phase, result } });
   }
 
-  private async confirmed(findingId: string, options: MessageBoxOptions): Promise<boolean> {
-    this.publish(findingId, 'confirming');
-    const { response } = await this.deps.showMessageBox(options);
-    return response === CONFIRM_BUTTON;
+  private ports(findingId: FindingId, dialog: (plan: FixPlan) => MessageBoxOptions): FixPorts {
+    return {
+      diagnose: (reason) => this.deps.recheck(reason),
+      confirm: async (plan) => (await this.deps.showMessageBox(dialog(plan))).response === CONFIRM_BUTTON,
+      publish: (phase) => this.publish(findingId, phase),
+      runHelper: (call) => this.run(this.deps.helper, call),
+    };
   }
 
-  private helperMissing(findingId: string): FixResult | null {
+  private helperMissing(findingId: FindingId): FixResult | null {
     const path = this.deps.helper.helperPath;
     return this.helperExists(path)
       ? null
       : { outcome: 'failed', findingId, message: `The privileged helper is missing at ${path}.` };
   }
 
-  private async elevate(findingId: string, call: HelperCall): Promise<HelperRun> {
-    this.publish(findingId, 'elevating');
-    return this.run(this.deps.helper, call);
+  /** The outcomes a fix and its undo word alike; the transaction itself once the helper did its part. */
+  private unlessApplied(
+    findingId: FindingId,
+    done: FixTransaction,
+    movedMessage: (reason: string) => string,
+  ): FixResult | Applied {
+    switch (done.step) {
+      case 'declined':
+        return { outcome: 'cancelled', findingId, message: 'Left as it was.' };
+      case 'moved':
+        return { outcome: 'refused', findingId, message: movedMessage(done.reason) };
+      case 'helper-not-done':
+        return this.notDone(findingId, done.run);
+      default:
+        return done;
+    }
   }
 
-  private notDone(findingId: string, run: HelperRun): FixResult {
+  private notDone(findingId: FindingId, run: HelperRun): FixResult {
     const outcome: FixOutcome = run.outcome === 'done' ? 'failed' : run.outcome;
     const message =
       run.outcome === 'cancelled'
@@ -120,70 +135,47 @@ export class FixFlow {
     return { outcome, findingId, message };
   }
 
-  private async removeAddress(findingId: string): Promise<FixResult> {
+  private async removeAddress(findingId: FindingId): Promise<FixResult> {
     const latest = this.deps.store.getState().diagnosis;
     if (!latest) return { outcome: 'refused', findingId, message: 'No check has finished yet.' };
-    const platform = this.deps.helper.platform;
-    const planned = planFix(latest, platform, findingId);
+    const planned = planFix(latest, this.deps.helper.platform, findingId);
     if (!planned.ok) return { outcome: 'refused', findingId, message: `Nothing to fix: ${planned.reason}.` };
     const missing = this.helperMissing(findingId);
     if (missing) return missing;
 
-    if (!(await this.confirmed(findingId, removeConfirmation(planned.plan))))
-      return { outcome: 'cancelled', findingId, message: 'Left as it was.' };
-
-    // The network may have moved while the dialog was open: act only on what is still true now.
-    this.publish(findingId, 'rechecking');
-    const before = await this.deps.recheck('fix');
-    const again = planFix(before, platform, findingId);
-    if (!again.ok)
-      return {
-        outcome: 'refused',
-        findingId,
-        message: `The situation changed while you decided (${again.reason}); nothing was done.`,
-      };
-    if (!samePlan(again.plan, planned.plan))
-      return {
-        outcome: 'refused',
-        findingId,
-        message: `The situation changed while you decided (the fix would now remove ${again.plan.address}/${again.plan.prefixLength} from ${again.plan.interface}); nothing was done.`,
-      };
-    const plan = again.plan;
-
-    const run = await this.elevate(findingId, removeCall(plan));
-    if (run.outcome !== 'done') return this.notDone(findingId, run);
+    const plan = planned.plan;
+    const done = this.unlessApplied(
+      findingId,
+      await applyFix(plan, this.ports(findingId, removeConfirmation)),
+      (reason) => `The situation changed while you decided (${reason}); nothing was done.`,
+    );
+    if (!('step' in done)) return done;
     this.removed.set(findingId, plan);
-
-    this.publish(findingId, 'verifying');
     const base = {
       findingId,
       interface: plan.interface,
       address: plan.address,
-      before: summary(before),
+      before: summary(done.before),
       undoCommand: plan.undoCommand,
     };
-    let after: Diagnosis;
-    try {
-      after = await this.deps.recheck('fix-verify');
-    } catch (error) {
+    if (done.step === 'unverified')
       return {
         ...base,
         outcome: 'applied-not-verified',
-        message: `Removed ${plan.address} from ${plan.interface}, but the check afterwards failed: ${(error as Error).message}`,
+        message: `Removed ${plan.address} from ${plan.interface}, but the check afterwards failed: ${done.error.message}`,
       };
-    }
-    const gone = !after.findings.some((finding) => finding.id === findingId);
+    const gone = !done.after.findings.some((finding) => finding.id === findingId);
     return {
       ...base,
       outcome: gone ? 'verified' : 'applied-not-verified',
-      after: summary(after),
+      after: summary(done.after),
       message: gone
-        ? `Removed ${plan.address} from ${plan.interface}; NAT now uses ${after.egress?.natSource ?? 'an unknown address'}.`
+        ? `Removed ${plan.address} from ${plan.interface}; NAT now uses ${done.after.egress?.natSource ?? 'an unknown address'}.`
         : `Removed ${plan.address} from ${plan.interface}, but ${findingId} is still reported.`,
     };
   }
 
-  private async restoreAddress(findingId: string): Promise<FixResult> {
+  private async restoreAddress(findingId: FindingId): Promise<FixResult> {
     const plan = this.removed.get(findingId);
     if (!plan)
       return {
@@ -193,35 +185,26 @@ export class FixFlow {
       };
     const missing = this.helperMissing(findingId);
     if (missing) return missing;
-    if (!(await this.confirmed(findingId, undoConfirmation(plan))))
-      return { outcome: 'cancelled', findingId, message: 'Left as it was.' };
 
-    this.publish(findingId, 'rechecking');
-    const before = await this.deps.recheck('undo');
-    if (hasAddress(before, plan))
-      return { outcome: 'refused', findingId, message: `${plan.address} is already on ${plan.interface} again.` };
-
-    const run = await this.elevate(findingId, undoCall(plan));
-    if (run.outcome !== 'done') return this.notDone(findingId, run);
+    const done = this.unlessApplied(
+      findingId,
+      await undoFix(plan, this.ports(findingId, undoConfirmation)),
+      (reason) => `${reason}.`,
+    );
+    if (!('step' in done)) return done;
     this.removed.delete(findingId);
-
-    this.publish(findingId, 'verifying');
-    const base = { findingId, interface: plan.interface, address: plan.address, before: summary(before) };
-    let after: Diagnosis;
-    try {
-      after = await this.deps.recheck('undo-verify');
-    } catch (error) {
+    const base = { findingId, interface: plan.interface, address: plan.address, before: summary(done.before) };
+    if (done.step === 'unverified')
       return {
         ...base,
         outcome: 'applied-not-verified',
-        message: `Put ${plan.address} back on ${plan.interface}, but the check afterwards failed: ${(error as Error).message}`,
+        message: `Put ${plan.address} back on ${plan.interface}, but the check afterwards failed: ${done.error.message}`,
       };
-    }
-    const back = hasAddress(after, plan);
+    const back = hasAddress(done.after, plan);
     return {
       ...base,
       outcome: back ? 'verified' : 'applied-not-verified',
-      after: summary(after),
+      after: summary(done.after),
       message: back
         ? `Put ${plan.address} back on ${plan.interface}.`
         : `Asked to put ${plan.address} back on ${plan.interface}, but it is not listed there.`,

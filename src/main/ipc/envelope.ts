@@ -1,8 +1,5 @@
-// How results cross IPC. Electron carries only a thrown error's message (and prefixes it), so failures travel
-// as data with a code the renderer can rely on; the preload turns them back into Errors.
-export type IpcErrorCode = 'forbidden' | 'unknown-channel' | 'bad-payload' | 'failed';
-
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+// Building the replies that cross IPC (the Envelope type itself is the shared contract's).
+import type { Envelope, IpcErrorCode } from '../../shared/ipc-channels';
 
 export function success<T>(value: T): Envelope<T> {
   return { ok: true, value };

@@ -5,26 +5,28 @@ import { type FindingId, isFindingId } from '../../shared/finding-ids';
 import { isIpv4 } from '../../shared/ipv4';
 import { type Checked, checkSettingsPatch, type SettingsPatch } from '../settings/settings';
 
-export type Guard<T> = (args: readonly unknown[]) => Checked<T>;
+/** Checks a whole argument list and, when it passes, gives it back typed as the handler takes it. */
+export type Guard<Args extends unknown[]> = (args: readonly unknown[]) => Checked<Args>;
 
-export const noArguments: Guard<undefined> = (args) =>
-  args.length === 0 ? { ok: true, value: undefined } : { ok: false, message: 'expected no arguments' };
+export const noArguments: Guard<[]> = (args) =>
+  args.length === 0 ? { ok: true, value: [] } : { ok: false, message: 'expected no arguments' };
 
-export const findingIdArgument: Guard<FindingId> = (args) => {
+export const findingIdArgument: Guard<[FindingId]> = (args) => {
   if (args.length !== 1) return { ok: false, message: 'expected one finding id' };
   const [value] = args;
-  return isFindingId(value) ? { ok: true, value } : { ok: false, message: 'not a Bridgelight finding id' };
+  return isFindingId(value) ? { ok: true, value: [value] } : { ok: false, message: 'not a Bridgelight finding id' };
 };
 
-export const addressArgument: Guard<string> = (args) => {
+export const addressArgument: Guard<[string]> = (args) => {
   if (args.length !== 1) return { ok: false, message: 'expected one address' };
   const [value] = args;
   return typeof value === 'string' && isIpv4(value)
-    ? { ok: true, value }
+    ? { ok: true, value: [value] }
     : { ok: false, message: 'not an IPv4 address' };
 };
 
-export const settingsPatchArgument: Guard<SettingsPatch> = (args) => {
+export const settingsPatchArgument: Guard<[SettingsPatch]> = (args) => {
   if (args.length !== 1) return { ok: false, message: 'expected one settings object' };
-  return checkSettingsPatch(args[0]);
+  const checked = checkSettingsPatch(args[0]);
+  return checked.ok ? { ok: true, value: [checked.value] } : checked;
 };

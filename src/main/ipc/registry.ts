@@ -2,45 +2,50 @@
 // known channel → sender is our page's main frame on our origin → arguments pass the channel's guard → the
 // handler runs → the result or the failure crosses as an Envelope.
 import { ipcMain } from 'electron';
-import type { AppState, FixResult, Settings } from '../../preload/api';
-import type { FindingId } from '../../shared/finding-ids';
+import type { Envelope, InvokeArgs, InvokeHandlers } from '../../shared/ipc-channels';
 import { isAppUrl } from '../app-origin';
 import type { Logger } from '../logger';
-import type { SettingsPatch } from '../settings/settings';
 import { INVOKE_CHANNELS, type InvokeName, invokeNameOf } from './channels';
-import { type Envelope, failure, PayloadError, success } from './envelope';
+import { failure, PayloadError, success } from './envelope';
 import { addressArgument, findingIdArgument, type Guard, noArguments, settingsPatchArgument } from './guards';
 
-export interface IpcHandlers {
-  getState(): AppState;
-  recheck(): Promise<void>;
-  fix(findingId: FindingId): Promise<FixResult>;
-  undoFix(findingId: FindingId): Promise<FixResult>;
-  getSettings(): Settings;
-  updateSettings(patch: SettingsPatch): Settings;
-  ignoreAddress(address: string): Settings;
-  copyDiagnostics(): void;
-}
+/** What main answers each call with: one handler per channel of the shared map, its types derived from it. */
+export type IpcHandlers = InvokeHandlers;
 
-interface Route {
-  check(args: readonly unknown[]): { ok: true; value: unknown } | { ok: false; message: string };
-  run(handlers: IpcHandlers, value: unknown): unknown;
-}
-
-function route<T>(guard: Guard<T>, run: (handlers: IpcHandlers, value: T) => unknown): Route {
-  return { check: guard, run: (handlers, value) => run(handlers, value as T) };
-}
-
-const ROUTES: Record<InvokeName, Route> = {
-  getState: route(noArguments, (h) => h.getState()),
-  recheck: route(noArguments, (h) => h.recheck()),
-  fix: route(findingIdArgument, (h, id) => h.fix(id)),
-  undoFix: route(findingIdArgument, (h, id) => h.undoFix(id)),
-  getSettings: route(noArguments, (h) => h.getSettings()),
-  updateSettings: route(settingsPatchArgument, (h, patch) => h.updateSettings(patch)),
-  ignoreAddress: route(addressArgument, (h, address) => h.ignoreAddress(address)),
-  copyDiagnostics: route(noArguments, (h) => h.copyDiagnostics()),
+/** Each channel's argument check; a channel without one does not type-check. */
+const GUARDS: { [K in InvokeName]: Guard<InvokeArgs<K>> } = {
+  getState: noArguments,
+  recheck: noArguments,
+  fix: findingIdArgument,
+  undoFix: findingIdArgument,
+  getSettings: noArguments,
+  updateSettings: settingsPatchArgument,
+  ignoreAddress: addressArgument,
+  copyDiagnostics: noArguments,
 };
+
+/** A call from an allowed sender: its arguments pass the channel's guard, or its handler never runs. */
+async function answer<K extends InvokeName>(
+  handlers: IpcHandlers,
+  name: K,
+  args: readonly unknown[],
+  log: Logger,
+): Promise<Envelope<unknown>> {
+  const checked = GUARDS[name](args);
+  if (!checked.ok) {
+    log.warn(`ipc: ${name} refused: ${checked.message}`);
+    return failure('bad-payload', checked.message);
+  }
+  // For a K it does not know, TypeScript cannot relate handlers[K] to InvokeArgs<K>; GUARDS made them agree.
+  const handler = handlers[name] as (...checkedArgs: InvokeArgs<K>) => unknown;
+  try {
+    return success(await handler(...checked.value));
+  } catch (error) {
+    if (error instanceof PayloadError || error instanceof RangeError) return failure('bad-payload', error.message);
+    log.error(`ipc: ${name} failed`, error);
+    return failure('failed', (error as Error).message || 'failed');
+  }
+}
 
 /** The parts of an invoke event the gate reads. */
 export interface SenderEvent {
@@ -91,19 +96,7 @@ export async function dispatch(
     options.log.warn(`ipc: ${name} refused: ${problem}`);
     return failure('forbidden', 'not allowed from this sender');
   }
-  const routeFor = ROUTES[name];
-  const checked = routeFor.check(args);
-  if (!checked.ok) {
-    options.log.warn(`ipc: ${name} refused: ${checked.message}`);
-    return failure('bad-payload', checked.message);
-  }
-  try {
-    return success(await routeFor.run(handlers, checked.value));
-  } catch (error) {
-    if (error instanceof PayloadError || error instanceof RangeError) return failure('bad-payload', error.message);
-    options.log.error(`ipc: ${name} failed`, error);
-    return failure('failed', (error as Error).message || 'failed');
-  }
+  return answer(handlers, name, args, options.log);
 }
 
 export interface IpcMainLike {

@@ -2,6 +2,7 @@
 // actions (shown by macOS only for a signed app with alert-style notifications) start the fix or ignore the
 // address. References are kept until the notification closes: a collected Notification loses its handlers.
 import type { NotificationConstructorOptions } from 'electron';
+import type { FindingId } from '../../shared/finding-ids';
 import type { Logger } from '../logger';
 import type { NotificationRequest } from './notifier';
 
@@ -14,8 +15,8 @@ export interface NotificationLike {
 export interface PresenterDeps {
   create(options: NotificationConstructorOptions): NotificationLike;
   isSupported(): boolean;
-  openFinding(findingId: string): void;
-  fix(findingId: string): void;
+  openFinding(findingId: FindingId): void;
+  fix(findingId: FindingId): void;
   ignore(addresses: string[]): void;
   log: Logger;
 }

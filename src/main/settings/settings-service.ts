@@ -1,6 +1,6 @@
 // The settings as the rest of main sees them: one current value, changed only through update(), saved before
 // anyone is told, and the login item kept in step with what the OS reports.
-import type { Settings } from '../../preload/api';
+import type { Settings } from '../../shared/app-api';
 import { type LoginItemPort, type LoginItemStatus, readLoginItem, writeLoginItem } from './login-item';
 import { applyPatch, checkField, type SettingsPatch, type StoredSettings } from './settings';
 

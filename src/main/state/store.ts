@@ -2,7 +2,8 @@
 // all of it after every change and never writes to it; commands come back as separate IPC calls.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MonitorUpdate } from '../../node/monitor';
-import type { AppState, FixProgress, Settings } from '../../preload/api';
+import type { AppState, FixProgress, Settings } from '../../shared/app-api';
+import type { FindingId } from '../../shared/finding-ids';
 
 export interface MainState extends AppState {
   fix: FixProgress | null;
@@ -11,7 +12,7 @@ export interface MainState extends AppState {
    * The finding the popover should open on (a notification was clicked); null otherwise. Additive to the
    * preload contract: a renderer that does not know it simply ignores it.
    */
-  focusFindingId: string | null;
+  focusFindingId: FindingId | null;
   /** The version of a downloaded update that installs on quit or "Restart to Update"; null when none. */
   updateReady: string | null;
 }

@@ -1,4 +1,5 @@
-// The one place in Bridgelight that starts processes: argv arrays, no shell, LANG=C, a timeout per command,
+// Where Bridgelight starts its commands (live-stream.ts, beside it, starts the event streams; nothing else starts
+// a process, eslint.config.js sees to it): argv arrays, no shell, LANG=C, a timeout per command,
 // and the whole process group killed when it runs out, so a hanging `minikube ssh` leaves nothing behind.
 import { execa } from 'execa';
 import type { CommandResult, CommandRunner, CommandSpec } from '../../shared/command';

@@ -1,12 +1,13 @@
 // Only the finding id goes to main: main re-derives the interface, address and command from its own fresh
 // diagnosis, so nothing shown (or tampered with) in this page can widen what gets run as root.
 import { useId } from 'react';
+import type { FindingId } from '../../shared/finding-ids';
 import type { Fix } from '../../shared/model';
 import { fixLabel } from '../format';
 import { isFixBusy, fix as runFix, usePopover } from '../store';
 
 interface Props {
-  findingId: string;
+  findingId: FindingId;
   fix: Fix;
 }
 

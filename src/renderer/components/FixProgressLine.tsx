@@ -1,4 +1,4 @@
-import type { FixProgress } from '../../preload/api';
+import type { FixProgress } from '../../shared/app-api';
 import { usePopover } from '../store';
 
 const PHASE_TEXT: Record<FixProgress['phase'], string> = {

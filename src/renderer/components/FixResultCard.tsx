@@ -1,4 +1,4 @@
-import type { FixOutcome, FixResult } from '../../preload/api';
+import type { FixOutcome, FixResult } from '../../shared/app-api';
 import type { Light } from '../../shared/model';
 import { undoLabel, VERDICT_WORD } from '../format';
 import { dismissResult, isFixBusy, type ShownResult, undoFix, usePopover } from '../store';

@@ -1,4 +1,4 @@
-import type { Settings } from '../../preload/api';
+import type { Settings } from '../../shared/app-api';
 import { updateSettings } from '../store';
 
 export function IgnoredAddresses({ settings }: { settings: Settings }) {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Settings } from '../../preload/api';
+import type { Settings } from '../../shared/app-api';
 import { updateSettings } from '../store';
 
 const STATUS_NOTE: Partial<Record<NonNullable<Settings['launchAtLoginStatus']>, string>> = {

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { Settings } from '../../preload/api';
+import type { Settings } from '../../shared/app-api';
 import { isProbeTarget } from '../format';
 import { updateSettings } from '../store';
 

@@ -1,4 +1,4 @@
-import type { Settings } from '../../preload/api';
+import type { Settings } from '../../shared/app-api';
 import { IgnoredAddresses } from './IgnoredAddresses';
 import { LaunchAtLogin } from './LaunchAtLogin';
 import { MinikubeProfile } from './MinikubeProfile';

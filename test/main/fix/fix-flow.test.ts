@@ -4,7 +4,7 @@ import { FixFlow } from '../../../src/main/fix/fix-flow';
 import { helperEnvironment } from '../../../src/main/fix/helper-env';
 import { defaultSettings } from '../../../src/main/settings/settings';
 import { createAppStore } from '../../../src/main/state/store';
-import type { FixProgress } from '../../../src/preload/api';
+import type { FixProgress } from '../../../src/shared/app-api';
 import type { CommandResult, CommandRunner, CommandSpec } from '../../../src/shared/command';
 import type { Diagnosis } from '../../../src/shared/model';
 import { deferred, fixedDiagnosis, recordingLogger, seedDiagnosis } from '../fixtures';

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FindingId } from '../../../src/shared/finding-ids';
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
@@ -27,8 +28,8 @@ function handlers() {
   return {
     getState: vi.fn(() => ({ diagnosis: null, checkedAt: null, checking: false })),
     recheck: vi.fn(async () => {}),
-    fix: vi.fn(async (findingId: string) => ({ outcome: 'verified' as const, findingId, message: 'done' })),
-    undoFix: vi.fn(async (findingId: string) => ({ outcome: 'verified' as const, findingId, message: 'done' })),
+    fix: vi.fn(async (findingId: FindingId) => ({ outcome: 'verified' as const, findingId, message: 'done' })),
+    undoFix: vi.fn(async (findingId: FindingId) => ({ outcome: 'verified' as const, findingId, message: 'done' })),
     getSettings: vi.fn(() => settings),
     updateSettings: vi.fn(() => settings),
     ignoreAddress: vi.fn(() => settings),

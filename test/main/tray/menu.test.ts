@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../../src/main/settings/settings';
 import { createAppStore } from '../../../src/main/state/store';
 import { type TrayActions, trayMenuTemplate } from '../../../src/main/tray/menu';
-import type { Settings } from '../../../src/preload/api';
+import type { Settings } from '../../../src/shared/app-api';
 import { seedDiagnosis } from '../fixtures';
 
 function actions() {

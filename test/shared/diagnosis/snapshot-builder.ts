@@ -2,9 +2,13 @@
 // (test/fixtures/seed): en0 carried 172.2.9.61/16 (stale, listed first) and 172.2.3.10/16 (the DHCP lease),
 // the gateway was 172.2.2.2, bridge100 held 192.168.77.1/24 with members vmenet0 and vmenet1, and the VM's
 // default route went via 192.168.77.1.
+
+import { deriveFacts } from '../../../src/shared/diagnosis/facts';
+import type { Rule } from '../../../src/shared/diagnosis/rule';
 import type {
   DhcpLease,
   DnsLookup,
+  Finding,
   HostProbe,
   Ipv4Address,
   NetInterface,
@@ -471,3 +475,8 @@ export const SCENARIOS: Record<string, () => Snapshot> = {
   allNullLinux: () => emptySnapshot('linux'),
   linux: () => linuxSnapshot(),
 };
+
+/** A rule applied as diagnose() applies it: to the facts derived from a snapshot. */
+export function evaluatorFor(rule: Rule): (snapshot: Snapshot) => Finding | null {
+  return (snapshot) => rule.evaluate(deriveFacts(snapshot));
+}

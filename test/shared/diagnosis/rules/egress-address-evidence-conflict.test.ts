@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/egress-address-evidence-conflict';
-import type { Snapshot } from '../../../../src/shared/model';
-import { conflictingEvidence, emptySnapshot, probeEvidenceOnly, seedSnapshot } from '../snapshot-builder';
+import { conflictingEvidence, emptySnapshot, evaluatorFor, probeEvidenceOnly, seedSnapshot } from '../snapshot-builder';
 
-const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
+const evaluate = evaluatorFor(rule);
 
 describe('egress-address-evidence-conflict', () => {
   it('states both sides for every conflicted address, with no fix', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/egress-multiple-ipv4';
-import type { Snapshot } from '../../../../src/shared/model';
 import {
   emptySnapshot,
+  evaluatorFor,
   healthySnapshot,
   linuxSnapshot,
   noLeaseCollected,
@@ -11,7 +10,7 @@ import {
   seedSnapshot,
 } from '../snapshot-builder';
 
-const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
+const evaluate = evaluatorFor(rule);
 
 describe('egress-multiple-ipv4', () => {
   it('lists every address in order with its role, marking the one NAT uses', () => {

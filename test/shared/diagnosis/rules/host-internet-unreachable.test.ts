@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/host-internet-unreachable';
-import type { Snapshot } from '../../../../src/shared/model';
-import { healthySnapshot, hostInternetUnreachable, seedSnapshot } from '../snapshot-builder';
+import { evaluatorFor, healthySnapshot, hostInternetUnreachable, seedSnapshot } from '../snapshot-builder';
 
-const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
+const evaluate = evaluatorFor(rule);
 
 describe('host-internet-unreachable', () => {
   it('fires when every probe from every source failed', () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/input-unparseable';
-import { healthySnapshot, unparseableInputs } from '../snapshot-builder';
+import { evaluatorFor, healthySnapshot, unparseableInputs } from '../snapshot-builder';
+
+const evaluate = evaluatorFor(rule);
 
 describe('input-unparseable', () => {
   it('lists every unparseable or too-large input, and not the missing ones', () => {
-    expect(rule.evaluate(deriveFacts(unparseableInputs()))).toMatchObject({
+    expect(evaluate(unparseableInputs())).toMatchObject({
       id: 'input-unparseable',
       severity: 'warning',
       title: '2 inputs could not be read.',
@@ -15,8 +16,8 @@ describe('input-unparseable', () => {
   });
 
   it('stays silent when every input was read or merely missing', () => {
-    expect(rule.evaluate(deriveFacts(healthySnapshot()))).toBeNull();
+    expect(evaluate(healthySnapshot())).toBeNull();
     const missingOnly = healthySnapshot({ inputs: [{ source: 'probes.json', problem: 'missing', detail: 'absent' }] });
-    expect(rule.evaluate(deriveFacts(missingOnly))).toBeNull();
+    expect(evaluate(missingOnly)).toBeNull();
   });
 });

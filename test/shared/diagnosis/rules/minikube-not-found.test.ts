@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/minikube-not-found';
-import { healthySnapshot, healthyWith, vmState } from '../snapshot-builder';
+import { evaluatorFor, healthySnapshot, healthyWith, vmState } from '../snapshot-builder';
+
+const evaluate = evaluatorFor(rule);
 
 describe('minikube-not-found', () => {
   it('is informational and says minikube was not found on PATH', () => {
-    const finding = rule.evaluate(deriveFacts(healthyWith(vmState(null, { availability: 'not-installed' }))));
+    const finding = evaluate(healthyWith(vmState(null, { availability: 'not-installed' })));
     expect(finding).toMatchObject({
       id: 'minikube-not-found',
       severity: 'info',
@@ -16,8 +17,8 @@ describe('minikube-not-found', () => {
   });
 
   it('stays silent when minikube exists, even if it timed out', () => {
-    expect(rule.evaluate(deriveFacts(healthySnapshot()))).toBeNull();
-    expect(rule.evaluate(deriveFacts(healthyWith(vmState(null, { availability: 'timeout' }))))).toBeNull();
-    expect(rule.evaluate(deriveFacts(healthyWith(null)))).toBeNull();
+    expect(evaluate(healthySnapshot())).toBeNull();
+    expect(evaluate(healthyWith(vmState(null, { availability: 'timeout' })))).toBeNull();
+    expect(evaluate(healthyWith(null))).toBeNull();
   });
 });

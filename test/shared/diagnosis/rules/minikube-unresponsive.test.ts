@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/minikube-unresponsive';
 import type { VmObservation } from '../../../../src/shared/model';
-import { healthySnapshot, healthyWith, vmState } from '../snapshot-builder';
+import { evaluatorFor, healthySnapshot, healthyWith, vmState } from '../snapshot-builder';
 
-const evaluate = (vm: VmObservation | null) => rule.evaluate(deriveFacts(healthyWith(vm)));
+const evaluateSnapshot = evaluatorFor(rule);
+const evaluate = (vm: VmObservation | null) => evaluateSnapshot(healthyWith(vm));
 
 describe('minikube-unresponsive', () => {
   it('fires when minikube timed out', () => {
@@ -35,7 +35,7 @@ describe('minikube-unresponsive', () => {
   });
 
   it('stays silent when minikube answered, is absent, or the VM is stopped', () => {
-    expect(rule.evaluate(deriveFacts(healthySnapshot()))).toBeNull();
+    expect(evaluateSnapshot(healthySnapshot())).toBeNull();
     expect(evaluate(vmState(null, { availability: 'not-installed' }))).toBeNull();
     expect(evaluate(vmState('Stopped'))).toBeNull();
     expect(evaluate(null)).toBeNull();

@@ -4,6 +4,7 @@ import { removalBlockedBecause, rule } from '../../../../src/shared/diagnosis/ru
 import type { Snapshot } from '../../../../src/shared/model';
 import {
   conflictingEvidence,
+  evaluatorFor,
   inet,
   LINUX,
   lease,
@@ -21,7 +22,7 @@ import {
   staleWithConflictElsewhere,
 } from '../snapshot-builder';
 
-const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
+const evaluate = evaluatorFor(rule);
 
 describe('nat-source-stale', () => {
   it('fires on the seed case and proposes removing exactly the stale address', () => {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/no-default-route';
-import type { Snapshot } from '../../../../src/shared/model';
-import { noDefaultRoute, route, seedSnapshot, splitVpn } from '../snapshot-builder';
+import { evaluatorFor, noDefaultRoute, route, seedSnapshot, splitVpn } from '../snapshot-builder';
 
-const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
+const evaluate = evaluatorFor(rule);
 
 describe('no-default-route', () => {
   it('fires when only a scoped default is left, showing it', () => {

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/vm-dns-failure';
-import type { Snapshot } from '../../../../src/shared/model';
-import { dnsFailed, healthySnapshot, seedSnapshot, vmDnsFailure, vmProbe, vmRunning } from '../snapshot-builder';
+import {
+  dnsFailed,
+  evaluatorFor,
+  healthySnapshot,
+  seedSnapshot,
+  vmDnsFailure,
+  vmProbe,
+  vmRunning,
+} from '../snapshot-builder';
 
-const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
+const evaluate = evaluatorFor(rule);
 
 describe('vm-dns-failure', () => {
   it('fires with the nameservers and the error, and points at the DNS proxy on the bridge', () => {

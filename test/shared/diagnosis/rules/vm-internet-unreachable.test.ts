@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/vm-internet-unreachable';
-import type { Snapshot } from '../../../../src/shared/model';
 import {
+  evaluatorFor,
   healthySnapshot,
   healthyWith,
   route,
@@ -14,7 +13,7 @@ import {
   vmTarget,
 } from '../snapshot-builder';
 
-const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
+const evaluate = evaluatorFor(rule);
 
 describe('vm-internet-unreachable', () => {
   it('fires when every VM target failed, listing each', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/vm-not-running';
 import type { VmObservation } from '../../../../src/shared/model';
-import { healthySnapshot, healthyWith, vmState } from '../snapshot-builder';
+import { evaluatorFor, healthySnapshot, healthyWith, vmState } from '../snapshot-builder';
 
-const evaluate = (vm: VmObservation | null) => rule.evaluate(deriveFacts(healthyWith(vm)));
+const evaluateSnapshot = evaluatorFor(rule);
+const evaluate = (vm: VmObservation | null) => evaluateSnapshot(healthyWith(vm));
 
 describe('vm-not-running', () => {
   it('says the state and how to start the VM', () => {
@@ -26,7 +26,7 @@ describe('vm-not-running', () => {
   });
 
   it('stays silent for a running VM, an unknown state or no minikube', () => {
-    expect(rule.evaluate(deriveFacts(healthySnapshot()))).toBeNull();
+    expect(evaluateSnapshot(healthySnapshot())).toBeNull();
     expect(evaluate(vmState(null))).toBeNull();
     expect(evaluate(vmState(null, { availability: 'not-installed' }))).toBeNull();
     expect(evaluate(null)).toBeNull();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../../src/shared/diagnosis';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
 import { rule } from '../../../../src/shared/diagnosis/rules/vpn-default-route';
 import type { Snapshot } from '../../../../src/shared/model';
 import {
+  evaluatorFor,
   fullTunnelVpn,
   inet,
   LINUX,
@@ -17,7 +17,7 @@ import {
   utun3,
 } from '../snapshot-builder';
 
-const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));
+const evaluate = evaluatorFor(rule);
 
 describe('vpn-default-route', () => {
   it('warns about a full tunnel, showing the routes seen, while the VM has not failed', () => {

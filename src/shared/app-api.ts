@@ -1,6 +1,8 @@
-// The preload API: the only thing the renderer knows of the rest of the app (a public contract).
-// Types only: the renderer imports this file for its types, the preload implements it.
-import type { Diagnosis } from '../shared/model';
+// The app contract: what the popover and main say to each other (a public contract). Types only; the calls
+// themselves are declared once, with their channels, in ./ipc-channels.ts, and BridgelightApi is derived there.
+import type { FindingId } from './finding-ids';
+import type { InvokeApi } from './ipc-channels';
+import type { Diagnosis } from './model';
 
 export interface AppState {
   diagnosis: Diagnosis | null;
@@ -11,7 +13,7 @@ export interface AppState {
   fix?: FixProgress | null;
   settings?: Settings;
   /** A notification was clicked: the finding the popover should open on; null otherwise (cleared on hide). */
-  focusFindingId?: string | null;
+  focusFindingId?: FindingId | null;
 }
 
 export interface Settings {
@@ -25,11 +27,14 @@ export interface Settings {
   checkForUpdates: boolean;
 }
 
+/** What the popover may change: every setting but the login item's status, which only macOS reports. */
+export type SettingsPatch = Partial<Omit<Settings, 'launchAtLoginStatus'>>;
+
 export type FixOutcome = 'verified' | 'applied-not-verified' | 'cancelled' | 'refused' | 'failed';
 
 export interface FixResult {
   outcome: FixOutcome;
-  findingId: string;
+  findingId: FindingId;
   /** One line for people. */
   message: string;
   interface?: string;
@@ -41,26 +46,13 @@ export interface FixResult {
 }
 
 export interface FixProgress {
-  findingId: string;
+  findingId: FindingId;
   phase: 'confirming' | 'rechecking' | 'elevating' | 'verifying' | 'done';
   result: FixResult | null;
 }
 
-export interface BridgelightApi {
-  getState(): Promise<AppState>;
+/** window.bridgelight: one promise-returning method per invoke channel, and the state subscription. */
+export interface BridgelightApi extends InvokeApi {
   /** Called with every new state; returns an unsubscribe function. */
   onState(listener: (state: AppState) => void): () => void;
-  recheck(): Promise<void>;
-  fix(findingId: string): Promise<FixResult>;
-  undoFix(findingId: string): Promise<FixResult>;
-  getSettings(): Promise<Settings>;
-  updateSettings(patch: Partial<Settings>): Promise<Settings>;
-  ignoreAddress(address: string): Promise<Settings>;
-  copyDiagnostics(): Promise<void>;
-}
-
-declare global {
-  interface Window {
-    bridgelight: BridgelightApi;
-  }
 }
