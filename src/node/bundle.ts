@@ -21,8 +21,6 @@ export interface Unavailable {
   detail: string;
 }
 
-export type ReplayResult = CommandResult & { unavailable?: Unavailable };
-
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -84,23 +82,29 @@ export function readBundleFile(dir: string, name: string): FileRead {
   return { text: readFileSync(path, 'utf8') };
 }
 
-const EMPTY: Omit<CommandResult, 'stdout'> = {
+const NOTHING: CommandResult = {
+  outcome: 'missing',
+  stdout: '',
   stderr: '',
-  exitCode: 0,
-  timedOut: false,
-  notFound: false,
+  exitCode: null,
+  detail: '',
   durationMs: 0,
 };
 
 export function createReplayRunner(dir: string, manifest: BundleManifest): CommandRunner {
   return {
-    async run(spec: CommandSpec): Promise<ReplayResult> {
+    async run(spec: CommandSpec): Promise<CommandResult> {
       const recorded = manifest.commands?.[spec.key];
-      if (recorded?.notFound || recorded?.timedOut)
-        return { ...EMPTY, stdout: '', exitCode: null, notFound: recorded.notFound, timedOut: recorded.timedOut };
+      if (recorded?.notFound) return { ...NOTHING, outcome: 'not-found' };
+      if (recorded?.timedOut) return { ...NOTHING, outcome: 'timeout' };
       const read = readBundleFile(dir, spec.key);
-      if ('unavailable' in read) return { ...EMPTY, stdout: '', exitCode: null, unavailable: read.unavailable };
-      return { ...EMPTY, stdout: read.text, exitCode: recorded?.exitCode ?? 0 };
+      if ('unavailable' in read) {
+        const outcome = read.unavailable.problem === 'missing' ? 'missing' : 'refused';
+        return { ...NOTHING, outcome, detail: read.unavailable.detail };
+      }
+      // A file without an entry was assembled by hand: it stands for a command that exited 0.
+      const exitCode = recorded ? recorded.exitCode : 0;
+      return { ...NOTHING, outcome: exitCode === 0 ? 'text' : 'failed', stdout: read.text, exitCode };
     },
   };
 }
@@ -157,11 +161,11 @@ export class BundleRecorder {
         this.commands[spec.key] = {
           argv: [...spec.argv],
           exitCode: result.exitCode,
-          timedOut: result.timedOut,
-          notFound: result.notFound,
+          timedOut: result.outcome === 'timeout',
+          notFound: result.outcome === 'not-found',
           durationMs: result.durationMs,
         };
-        if (!result.notFound && !result.timedOut) {
+        if (result.outcome === 'text' || result.outcome === 'failed') {
           this.outputs.set(spec.key, result.stdout);
           this.writeFile(spec.key, result.stdout);
         }

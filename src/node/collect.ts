@@ -24,7 +24,6 @@ import { parseIpAddrJson } from '../shared/parsers/linux/ip-addr';
 import { parseIpRouteJson } from '../shared/parsers/linux/ip-route';
 import { parseMinikubeStatus } from '../shared/parsers/minikube-status';
 import { buildVmProbeScript, parseVmProbeOutput } from '../shared/vm-probe';
-import type { Unavailable } from './bundle';
 import type { HostProber } from './probes';
 import { linuxIpPath } from './tools';
 
@@ -72,10 +71,12 @@ export interface HostPart {
 /** Collects notes about inputs while the collectors run, in a stable order. */
 export class Notes {
   readonly list: InputNote[] = [];
-  add(source: string, problem: InputNote['problem'], detail: string): void {
+  add(source: string, problem: InputNote['problem'], detail: string): InputNote {
     // One line each: a parser quoting a whole bad file would drown the finding that cites it.
     const line = detail.replace(/\s+/g, ' ').trim();
-    this.list.push({ source, problem, detail: line.length > 160 ? `${line.slice(0, 157)}…` : line });
+    const note = { source, problem, detail: line.length > 160 ? `${line.slice(0, 157)}…` : line };
+    this.list.push(note);
+    return note;
   }
 }
 
@@ -88,7 +89,35 @@ function firstLine(text: string): string {
   );
 }
 
-type RunOutcome = { text: string; result: CommandResult } | { text: null; result: CommandResult };
+interface RunOutcome {
+  /** The output to parse, or null when it is unusable (and a note says why). */
+  text: string | null;
+  result: CommandResult;
+  /** The note added when `text` is null. */
+  note: InputNote | null;
+}
+
+/** Why a command's result can't be used, as an input note; null when it can. */
+function unusable(spec: CommandSpec, result: CommandResult, acceptFailure: boolean): Omit<InputNote, 'source'> | null {
+  const program = spec.argv[0] ?? spec.key;
+  switch (result.outcome) {
+    case 'text':
+      return null;
+    case 'missing':
+      return { problem: 'missing', detail: result.detail || `${spec.key} is not in the bundle` };
+    case 'refused':
+      return { problem: 'refused', detail: result.detail || `${spec.key} was refused` };
+    case 'not-found':
+      return { problem: 'not-found', detail: `${program} was not found` };
+    case 'timeout':
+      return { problem: 'timeout', detail: `${program} did not answer within ${spec.timeoutMs / 1000} s` };
+    case 'failed': {
+      if (acceptFailure && result.stdout.trim().length > 0) return null;
+      const why = firstLine(result.stderr) || firstLine(result.stdout) || `exit status ${result.exitCode}`;
+      return { problem: 'failed', detail: `${spec.argv.join(' ')}: ${why}` };
+    }
+  }
+}
 
 /** Runs one command and notes why its output is unusable, if it is. `acceptFailure` keeps stdout on non-zero exit. */
 async function runCommand(
@@ -98,17 +127,9 @@ async function runCommand(
   acceptFailure = false,
 ): Promise<RunOutcome> {
   const result = await runner.run(spec);
-  const unavailable = (result as CommandResult & { unavailable?: Unavailable }).unavailable;
-  const program = spec.argv[0] ?? spec.key;
-  if (unavailable) notes.add(spec.key, unavailable.problem, unavailable.detail);
-  else if (result.notFound) notes.add(spec.key, 'not-found', `${program} was not found`);
-  else if (result.timedOut)
-    notes.add(spec.key, 'timeout', `${program} did not answer within ${spec.timeoutMs / 1000} s`);
-  else if (result.exitCode !== 0 && !(acceptFailure && result.stdout.trim().length > 0)) {
-    const why = firstLine(result.stderr) || firstLine(result.stdout) || `exit status ${result.exitCode}`;
-    notes.add(spec.key, 'failed', `${spec.argv.join(' ')}: ${why}`);
-  } else return { text: result.stdout, result };
-  return { text: null, result };
+  const problem = unusable(spec, result, acceptFailure);
+  if (problem === null) return { text: result.stdout, result, note: null };
+  return { text: null, result, note: notes.add(spec.key, problem.problem, problem.detail) };
 }
 
 function parseInto<T>(
@@ -166,17 +187,18 @@ async function collectLeases(
   const answers = await Promise.all(
     names.map(async (name) => {
       const key = ipconfigGetpacketFile(name);
-      const result = await runner.run({ key, argv: ['/usr/sbin/ipconfig', 'getpacket', name], timeoutMs });
-      const unavailable = (result as CommandResult & { unavailable?: Unavailable }).unavailable;
-      if (unavailable) notes.add(key, unavailable.problem, unavailable.detail);
-      else if (result.notFound) notes.add(key, 'not-found', '/usr/sbin/ipconfig was not found');
-      else if (result.timedOut) notes.add(key, 'timeout', `ipconfig getpacket ${name} did not answer`);
-      // Otherwise any exit status is an answer: ipconfig prints nothing (and fails) when there is no lease.
-      else {
-        const parsed = parseIpconfigGetpacket(result.stdout, name);
-        if (parsed.ok) return [name, parsed.value] as const;
-        notes.add(key, 'unparseable', parsed.error);
+      const spec = { key, argv: ['/usr/sbin/ipconfig', 'getpacket', name], timeoutMs };
+      const result = await runner.run(spec);
+      // Any exit status is an answer: ipconfig prints nothing (and fails) when there is no lease.
+      const answered = result.outcome === 'text' || result.outcome === 'failed';
+      if (!answered) {
+        const problem = unusable(spec, result, false);
+        if (problem) notes.add(key, problem.problem, problem.detail);
+        return null;
       }
+      const parsed = parseIpconfigGetpacket(result.stdout, name);
+      if (parsed.ok) return [name, parsed.value] as const;
+      notes.add(key, 'unparseable', parsed.error);
       return null;
     }),
   );
@@ -239,6 +261,11 @@ export async function collectHostProbes(
   return ports.prober.probe(sources, options.probeTargets, timeouts.probeMs);
 }
 
+/** A bundle that lacks (or won't hand over) a command's output says nothing about what the command would have said. */
+function saysNothing(result: CommandResult): boolean {
+  return result.outcome === 'missing' || result.outcome === 'refused';
+}
+
 function minikubeArgv(profile: string, ...rest: string[]): string[] {
   return ['minikube', ...rest.slice(0, 1), '-p', profile, ...rest.slice(1)];
 }
@@ -268,11 +295,11 @@ export async function collectVm(
     },
     true, // minikube status exits non-zero for a stopped VM and still prints its JSON
   );
-  if (status.result.notFound) return { ...base, availability: 'not-installed' };
-  if (status.result.timedOut) return { ...base, availability: 'timeout' };
+  if (status.result.outcome === 'not-found') return { ...base, availability: 'not-installed' };
+  if (status.result.outcome === 'timeout') return { ...base, availability: 'timeout' };
   if (status.text === null) {
     // A bundle without minikube's answer says nothing about the VM; a live failure does.
-    return notes.list.at(-1)?.problem === 'missing' ? null : { ...base, availability: 'failed' };
+    return saysNothing(status.result) ? null : { ...base, availability: 'failed' };
   }
   const parsed = parseMinikubeStatus(status.text);
   if (!parsed.ok) {
@@ -300,7 +327,7 @@ export async function collectVm(
     },
     true,
   );
-  if (ssh.result.timedOut)
+  if (ssh.result.outcome === 'timeout')
     return {
       ...base,
       state,
@@ -308,9 +335,8 @@ export async function collectVm(
       probeError: `minikube ssh did not answer within ${timeouts.minikubeSshMs / 1000} s`,
     };
   if (ssh.text === null) {
-    const missing = notes.list.at(-1)?.problem === 'missing';
-    if (missing) return { ...base, state, probe: await replayedRoutesOnly(ports.runner, notes) };
-    return { ...base, state, probeError: notes.list.at(-1)?.detail ?? 'minikube ssh failed' };
+    if (saysNothing(ssh.result)) return { ...base, state, probe: await replayedRoutesOnly(ports.runner, notes) };
+    return { ...base, state, probeError: ssh.note?.detail ?? 'minikube ssh failed' };
   }
   const probe = parseVmProbeOutput(ssh.text);
   if (!probe.ok) {

@@ -113,7 +113,7 @@ export interface VmObservation {
   probeError: string | null;
 }
 
-export type InputProblem = 'missing' | 'unparseable' | 'too-large' | 'failed' | 'timeout' | 'not-found';
+export type InputProblem = 'missing' | 'unparseable' | 'refused' | 'failed' | 'timeout' | 'not-found';
 
 /** Why some part of a Snapshot is absent. `source` is the bundle file name the part comes from. */
 export interface InputNote {

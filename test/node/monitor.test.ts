@@ -7,6 +7,7 @@ import type { EventSource } from '../../src/node/event-source';
 import { Monitor, type MonitorUpdate } from '../../src/node/monitor';
 import type { CommandResult, CommandSpec } from '../../src/shared/command';
 import type { MonitorEvent } from '../../src/shared/monitor-event';
+import { commandResult } from '../support/command-result';
 
 const capture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/linux/${name}`, import.meta.url), 'utf8'));
@@ -52,14 +53,7 @@ class World {
   }
 
   ports(): CollectPorts {
-    const ok = (stdout: string): CommandResult => ({
-      stdout,
-      stderr: '',
-      exitCode: 0,
-      timedOut: false,
-      notFound: false,
-      durationMs: 1,
-    });
+    const ok = (stdout: string): CommandResult => commandResult({ stdout });
     return {
       runner: {
         run: async (spec: CommandSpec) => {

@@ -1,7 +1,7 @@
 // The one place in Bridgelight that starts processes: argv arrays, no shell, LANG=C, a timeout per command,
 // and the whole process group killed when it runs out, so a hanging `minikube ssh` leaves nothing behind.
 import { execa } from 'execa';
-import type { CommandResult, CommandRunner, CommandSpec } from '../../shared/command';
+import type { CommandOutcome, CommandResult, CommandRunner, CommandSpec } from '../../shared/command';
 
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 const running = new Set<number>();
@@ -18,6 +18,12 @@ function killGroup(pid: number): void {
 export function killAllRunning(): void {
   for (const pid of running) killGroup(pid);
   running.clear();
+}
+
+function liveOutcome(timedOut: boolean, notFound: boolean, exitCode: number | null): CommandOutcome {
+  if (notFound) return 'not-found';
+  if (timedOut) return 'timeout';
+  return exitCode === 0 ? 'text' : 'failed';
 }
 
 export interface LiveRunnerOptions {
@@ -51,12 +57,13 @@ export function createLiveRunner(options: LiveRunnerOptions = {}): CommandRunner
       try {
         const result = await child;
         const notFound = (result as { code?: string }).code === 'ENOENT';
+        const exitCode = timedOut || notFound ? null : (result.exitCode ?? null);
         return {
+          outcome: liveOutcome(timedOut, notFound, exitCode),
           stdout: typeof result.stdout === 'string' ? result.stdout : '',
           stderr: typeof result.stderr === 'string' ? result.stderr : '',
-          exitCode: timedOut || notFound ? null : (result.exitCode ?? null),
-          timedOut,
-          notFound,
+          exitCode,
+          detail: '',
           durationMs: Math.round(performance.now() - started),
         };
       } finally {

@@ -367,6 +367,6 @@ export function deriveFacts(snapshot: Snapshot): Facts {
     bridge,
     hostProbes,
     host: summariseProbes(hostProbes),
-    unreadableInputs: snapshot.inputs.filter((note) => note.problem === 'unparseable' || note.problem === 'too-large'),
+    unreadableInputs: snapshot.inputs.filter((note) => note.problem === 'unparseable' || note.problem === 'refused'),
   };
 }
