@@ -357,22 +357,90 @@ async function replayedRoutesOnly(runner: CommandRunner, notes: Notes): Promise<
   return routes ? { routes, nameservers: null, dns: null, targets: [] } : null;
 }
 
-/** One full observation: host and VM in parallel, then the host probes. */
-export async function collectSnapshot(ports: CollectPorts, options: CollectOptions): Promise<Snapshot> {
-  const hostNotes = new Notes();
-  const vmNotes = new Notes();
-  const vmPromise = collectVm(ports, options, vmNotes);
-  const host = await collectHost(ports, options, hostNotes);
-  const [hostProbes, vm] = await Promise.all([collectHostProbes(ports, options, host), vmPromise]);
+/**
+ * When a collector runs: `structural` ones on every OS address/route event (cheap, local, no traffic), `refine`
+ * ones with the probes and VM execs (slower, rate-limited by the monitor). A refine round runs the structural
+ * lane first, so refine collectors may read what it found.
+ */
+export type Lane = 'structural' | 'refine';
+
+/** Everything the collectors have seen so far, one part per collector; `assembleSnapshot` turns it into a Snapshot. */
+export interface Evidence {
+  host: (HostPart & { inputs: InputNote[] }) | null;
+  hostProbes: HostProbe[] | null;
+  vm: { observation: VmObservation | null; inputs: InputNote[] };
+}
+
+export const NO_EVIDENCE: Evidence = { host: null, hostProbes: null, vm: { observation: null, inputs: [] } };
+
+interface Collector<K extends keyof Evidence> {
+  part: K;
+  lane: Lane;
+  collect(ports: CollectPorts, options: CollectOptions, sofar: Evidence): Promise<Evidence[K]>;
+}
+
+const hostCollector: Collector<'host'> = {
+  part: 'host',
+  lane: 'structural',
+  collect: (ports, options) => collectHost(ports, options),
+};
+
+const hostProbeCollector: Collector<'hostProbes'> = {
+  part: 'hostProbes',
+  lane: 'refine',
+  collect: async (ports, options, sofar) => (sofar.host ? collectHostProbes(ports, options, sofar.host) : null),
+};
+
+const vmCollector: Collector<'vm'> = {
+  part: 'vm',
+  lane: 'refine',
+  async collect(ports, options) {
+    const notes = new Notes();
+    const observation = await collectVm(ports, options, notes);
+    return { observation, inputs: notes.list };
+  },
+};
+
+/** Every collector, each filling its own part of the Evidence. A new kind of evidence is one more entry here. */
+const COLLECTORS: { [K in keyof Evidence]: Collector<K> } = {
+  host: hostCollector,
+  hostProbes: hostProbeCollector,
+  vm: vmCollector,
+};
+
+/** Runs one lane's collectors in parallel and returns the parts they filled (merge them over what you had). */
+export async function collectLane(
+  lane: Lane,
+  ports: CollectPorts,
+  options: CollectOptions,
+  sofar: Evidence,
+): Promise<Partial<Evidence>> {
+  const collectors = Object.values(COLLECTORS).filter((collector) => collector.lane === lane);
+  const parts = await Promise.all(
+    collectors.map(async (collector) => [collector.part, await collector.collect(ports, options, sofar)] as const),
+  );
+  return Object.fromEntries(parts);
+}
+
+/** The one place a Snapshot is put together, for one-off checks and the monitor alike. */
+export function assembleSnapshot(platform: Platform, takenAt: Date, evidence: Evidence): Snapshot {
+  const host = evidence.host;
   return {
-    platform: options.platform,
-    takenAt: (ports.now?.() ?? new Date()).toISOString(),
-    interfaces: host.interfaces,
-    routes: host.routes,
-    defaultRoute: host.defaultRoute,
-    leases: host.leases,
-    vm,
-    hostProbes,
-    inputs: [...hostNotes.list, ...vmNotes.list],
+    platform,
+    takenAt: takenAt.toISOString(),
+    interfaces: host?.interfaces ?? null,
+    routes: host?.routes ?? null,
+    defaultRoute: host?.defaultRoute ?? null,
+    leases: host?.leases ?? null,
+    vm: evidence.vm.observation,
+    hostProbes: evidence.hostProbes,
+    inputs: [...(host?.inputs ?? []), ...evidence.vm.inputs],
   };
+}
+
+/** One full observation: the structural lane, then the refine lane. */
+export async function collectSnapshot(ports: CollectPorts, options: CollectOptions): Promise<Snapshot> {
+  const structural = { ...NO_EVIDENCE, ...(await collectLane('structural', ports, options, NO_EVIDENCE)) };
+  const evidence = { ...structural, ...(await collectLane('refine', ports, options, structural)) };
+  return assembleSnapshot(options.platform, ports.now?.() ?? new Date(), evidence);
 }
