@@ -92,7 +92,14 @@ const NOTHING: CommandResult = {
 };
 
 export function createReplayRunner(dir: string, manifest: BundleManifest): CommandRunner {
+  const missingTools = new Set(
+    Object.values(manifest.commands ?? {})
+      .filter((recorded) => recorded.notFound)
+      .map((recorded) => recorded.argv[0]),
+  );
   return {
+    // The recording machine lacked a tool when one of its commands was not found.
+    locate: (tool) => !missingTools.has(tool),
     async run(spec: CommandSpec): Promise<CommandResult> {
       const recorded = manifest.commands?.[spec.key];
       if (recorded?.notFound) return { ...NOTHING, outcome: 'not-found' };
@@ -155,7 +162,21 @@ export class BundleRecorder {
   ) {}
 
   runner(inner: CommandRunner): CommandRunner {
+    const locate = inner.locate?.bind(inner);
     return {
+      // A tool found missing is recorded like a command that was not found, so the replay finds it missing too.
+      locate: (tool) => {
+        const found = locate?.(tool) ?? true;
+        if (!found)
+          this.commands[`${tool}.not-found`] = {
+            argv: [tool],
+            exitCode: null,
+            timedOut: false,
+            notFound: true,
+            durationMs: 0,
+          };
+        return found;
+      },
       run: async (spec) => {
         const result = await inner.run(spec);
         this.commands[spec.key] = {

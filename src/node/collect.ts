@@ -1,7 +1,7 @@
 // Collectors: run the platform's commands through the CommandRunner port, parse their text with the pure
 // parsers, and assemble a Snapshot. Live, recording and replay differ only in the runner and prober given.
 import { BUNDLE_FILES, ipconfigGetpacketFile } from '../shared/bundle-format';
-import type { CommandResult, CommandRunner, CommandSpec } from '../shared/command';
+import type { CommandRunner } from '../shared/command';
 import { isLinkLocal } from '../shared/ipv4';
 import type {
   DhcpLease,
@@ -14,22 +14,21 @@ import type {
   Snapshot,
   VmObservation,
 } from '../shared/model';
-import type { ParseResult } from '../shared/parse-result';
 import { parseIfconfig } from '../shared/parsers/darwin/ifconfig';
 import { parseIpconfigGetpacket } from '../shared/parsers/darwin/ipconfig-getpacket';
 import { parseNetstatRn } from '../shared/parsers/darwin/netstat';
 import { parseRouteGet } from '../shared/parsers/darwin/route-get';
-import { parseIpRouteText } from '../shared/parsers/ip-route-text';
 import { parseIpAddrJson } from '../shared/parsers/linux/ip-addr';
 import { parseIpRouteJson } from '../shared/parsers/linux/ip-route';
-import { parseMinikubeStatus } from '../shared/parsers/minikube-status';
-import { buildVmProbeScript, parseVmProbeOutput } from '../shared/vm-probe';
+import { Notes, parseInto, runCommand, unusable } from './command-outcome';
 import type { HostProber } from './probes';
+import { collectVm } from './providers';
 import { linuxIpPath } from './tools';
 
 export interface CollectOptions {
   platform: Platform;
-  profile: string;
+  /** The VM to check, by the name its tool gives it; null: the provider's own choice (a running one). */
+  profile: string | null;
   probeTargets: string[];
   dnsName: string;
   /** Skip the host probes (and the VM's own target probes still run inside the VM script). */
@@ -66,83 +65,6 @@ export interface HostPart {
   routes: Route[] | null;
   defaultRoute: RouteLookup | null;
   leases: Record<string, DhcpLease | null> | null;
-}
-
-/** Collects notes about inputs while the collectors run, in a stable order. */
-export class Notes {
-  readonly list: InputNote[] = [];
-  add(source: string, problem: InputNote['problem'], detail: string): InputNote {
-    // One line each: a parser quoting a whole bad file would drown the finding that cites it.
-    const line = detail.replace(/\s+/g, ' ').trim();
-    const note = { source, problem, detail: line.length > 160 ? `${line.slice(0, 157)}…` : line };
-    this.list.push(note);
-    return note;
-  }
-}
-
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map((line) => line.trim())
-      .find((line) => line.length > 0) ?? ''
-  );
-}
-
-interface RunOutcome {
-  /** The output to parse, or null when it is unusable (and a note says why). */
-  text: string | null;
-  result: CommandResult;
-  /** The note added when `text` is null. */
-  note: InputNote | null;
-}
-
-/** Why a command's result can't be used, as an input note; null when it can. */
-function unusable(spec: CommandSpec, result: CommandResult, acceptFailure: boolean): Omit<InputNote, 'source'> | null {
-  const program = spec.argv[0] ?? spec.key;
-  switch (result.outcome) {
-    case 'text':
-      return null;
-    case 'missing':
-      return { problem: 'missing', detail: result.detail || `${spec.key} is not in the bundle` };
-    case 'refused':
-      return { problem: 'refused', detail: result.detail || `${spec.key} was refused` };
-    case 'not-found':
-      return { problem: 'not-found', detail: `${program} was not found` };
-    case 'timeout':
-      return { problem: 'timeout', detail: `${program} did not answer within ${spec.timeoutMs / 1000} s` };
-    case 'failed': {
-      if (acceptFailure && result.stdout.trim().length > 0) return null;
-      const why = firstLine(result.stderr) || firstLine(result.stdout) || `exit status ${result.exitCode}`;
-      return { problem: 'failed', detail: `${spec.argv.join(' ')}: ${why}` };
-    }
-  }
-}
-
-/** Runs one command and notes why its output is unusable, if it is. `acceptFailure` keeps stdout on non-zero exit. */
-async function runCommand(
-  runner: CommandRunner,
-  notes: Notes,
-  spec: CommandSpec,
-  acceptFailure = false,
-): Promise<RunOutcome> {
-  const result = await runner.run(spec);
-  const problem = unusable(spec, result, acceptFailure);
-  if (problem === null) return { text: result.stdout, result, note: null };
-  return { text: null, result, note: notes.add(spec.key, problem.problem, problem.detail) };
-}
-
-function parseInto<T>(
-  notes: Notes,
-  source: string,
-  text: string | null,
-  parse: (text: string) => ParseResult<T>,
-): T | null {
-  if (text === null) return null;
-  const parsed = parse(text);
-  if (parsed.ok) return parsed.value;
-  notes.add(source, 'unparseable', parsed.error);
-  return null;
 }
 
 const TUNNEL = /^(utun|ipsec|ppp|tun|wg|gpd)/;
@@ -259,102 +181,6 @@ export async function collectHostProbes(
   if (sources.length === 0) return null;
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   return ports.prober.probe(sources, options.probeTargets, timeouts.probeMs);
-}
-
-/** A bundle that lacks (or won't hand over) a command's output says nothing about what the command would have said. */
-function saysNothing(result: CommandResult): boolean {
-  return result.outcome === 'missing' || result.outcome === 'refused';
-}
-
-function minikubeArgv(profile: string, ...rest: string[]): string[] {
-  return ['minikube', ...rest.slice(0, 1), '-p', profile, ...rest.slice(1)];
-}
-
-/** The VM side: one `minikube status` and, when it runs, exactly one `minikube ssh`. */
-export async function collectVm(
-  ports: CollectPorts,
-  options: CollectOptions,
-  notes = new Notes(),
-): Promise<VmObservation | null> {
-  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const base: VmObservation = {
-    provider: 'minikube',
-    profile: options.profile,
-    availability: 'ok',
-    state: null,
-    probe: null,
-    probeError: null,
-  };
-  const status = await runCommand(
-    ports.runner,
-    notes,
-    {
-      key: BUNDLE_FILES.minikubeStatus,
-      argv: minikubeArgv(options.profile, 'status', '-o', 'json'),
-      timeoutMs: timeouts.minikubeStatusMs,
-    },
-    true, // minikube status exits non-zero for a stopped VM and still prints its JSON
-  );
-  if (status.result.outcome === 'not-found') return { ...base, availability: 'not-installed' };
-  if (status.result.outcome === 'timeout') return { ...base, availability: 'timeout' };
-  if (status.text === null) {
-    // A bundle without minikube's answer says nothing about the VM; a live failure does.
-    return saysNothing(status.result) ? null : { ...base, availability: 'failed' };
-  }
-  const parsed = parseMinikubeStatus(status.text);
-  if (!parsed.ok) {
-    // Unreadable output says nothing about the VM: its hops become unknown and the note names the file.
-    notes.add(BUNDLE_FILES.minikubeStatus, 'unparseable', parsed.error);
-    return null;
-  }
-  const state = parsed.value.state;
-  if (state !== 'Running') return { ...base, state };
-
-  const script = buildVmProbeScript({
-    targets: options.probeTargets,
-    dnsName: options.dnsName,
-    timeoutSeconds: timeouts.vmStepSeconds,
-  });
-  // The script travels base64-encoded so that no quoting survives two shells (ssh's and the VM's).
-  const encoded = Buffer.from(script, 'utf8').toString('base64');
-  const ssh = await runCommand(
-    ports.runner,
-    notes,
-    {
-      key: BUNDLE_FILES.vmProbe,
-      argv: minikubeArgv(options.profile, 'ssh', '--', `echo ${encoded} | base64 -d | sh`),
-      timeoutMs: timeouts.minikubeSshMs,
-    },
-    true,
-  );
-  if (ssh.result.outcome === 'timeout')
-    return {
-      ...base,
-      state,
-      availability: 'ok',
-      probeError: `minikube ssh did not answer within ${timeouts.minikubeSshMs / 1000} s`,
-    };
-  if (ssh.text === null) {
-    if (saysNothing(ssh.result)) return { ...base, state, probe: await replayedRoutesOnly(ports.runner, notes) };
-    return { ...base, state, probeError: ssh.note?.detail ?? 'minikube ssh failed' };
-  }
-  const probe = parseVmProbeOutput(ssh.text);
-  if (!probe.ok) {
-    notes.add(BUNDLE_FILES.vmProbe, 'unparseable', probe.error);
-    return { ...base, state, probeError: probe.error };
-  }
-  return { ...base, state, probe: probe.value };
-}
-
-/** Bundles assembled by hand may hold only the VM's `ip route` (vm-ip-route.txt) and no probe script output. */
-async function replayedRoutesOnly(runner: CommandRunner, notes: Notes): Promise<VmObservation['probe']> {
-  const outcome = await runCommand(runner, notes, {
-    key: BUNDLE_FILES.vmIpRoute,
-    argv: ['ip', 'route'],
-    timeoutMs: 1_000,
-  });
-  const routes = parseInto(notes, BUNDLE_FILES.vmIpRoute, outcome.text, parseIpRouteText);
-  return routes ? { routes, nameservers: null, dns: null, targets: [] } : null;
 }
 
 /**

@@ -33,4 +33,6 @@ export interface CommandResult {
 
 export interface CommandRunner {
   run(spec: CommandSpec): Promise<CommandResult>;
+  /** Whether a tool named without a path exists (one PATH look-up, no process); absent: run it and see. */
+  locate?(tool: string): boolean;
 }

@@ -27,20 +27,29 @@ const DHCP: EgressAddress = {
 };
 
 const HOPS = (nat: Light, egress: Light, natSummary: string, egressSummary: string): Diagnosis['hops'] => [
-  { id: 'vm', light: 'green', summary: 'VM Running, default via 192.168.77.1 on eth0' },
-  { id: 'bridge', light: 'green', summary: 'bridge100 holds 192.168.77.1 (members vmenet0, vmenet1)' },
-  { id: 'nat', light: nat, summary: natSummary },
-  { id: 'egress', light: egress, summary: egressSummary },
-  { id: 'gateway', light: 'green', summary: 'default via 172.2.2.2 on en0' },
-  { id: 'internet', light: 'green', summary: 'the host reaches 2/2 probe targets' },
+  { id: 'vm', light: 'green', summary: 'VM Running, default via 192.168.77.1 on eth0', onPath: true },
+  { id: 'bridge', light: 'green', summary: 'bridge100 holds 192.168.77.1 (members vmenet0, vmenet1)', onPath: true },
+  { id: 'nat', light: nat, summary: natSummary, onPath: true },
+  { id: 'egress', light: egress, summary: egressSummary, onPath: true },
+  { id: 'gateway', light: 'green', summary: 'default via 172.2.2.2 on en0', onPath: true },
+  { id: 'internet', light: 'green', summary: 'the host reaches 2/2 probe targets', onPath: true },
 ];
+
+const SEED_VM: Diagnosis['vm'] = {
+  provider: 'minikube',
+  profile: 'minikube',
+  state: 'Running',
+  gateway: '192.168.77.1',
+  driver: null,
+  network: 'unknown',
+};
 
 export function seedDiagnosis(): Diagnosis {
   return structuredClone({
     verdict: 'red',
     egress: { interface: 'en0', gateway: '172.2.2.2', natSource: '172.2.9.61', addresses: [STALE, DHCP] },
     bridge: { interface: 'bridge100', address: '192.168.77.1', members: ['vmenet0', 'vmenet1'] },
-    vm: { provider: 'minikube', profile: 'minikube', state: 'Running', gateway: '192.168.77.1' },
+    vm: SEED_VM,
     hops: HOPS('red', 'yellow', 'NAT translates to 172.2.9.61 — a stale address', 'en0 has 2 IPv4 addresses'),
     findings: [
       {
@@ -78,7 +87,7 @@ export function fixedDiagnosis(): Diagnosis {
     verdict: 'green',
     egress: { interface: 'en0', gateway: '172.2.2.2', natSource: '172.2.3.10', addresses: [DHCP] },
     bridge: { interface: 'bridge100', address: '192.168.77.1', members: ['vmenet0', 'vmenet1'] },
-    vm: { provider: 'minikube', profile: 'minikube', state: 'Running', gateway: '192.168.77.1' },
+    vm: SEED_VM,
     hops: HOPS('green', 'green', 'NAT translates to 172.2.3.10', 'en0 has 1 IPv4 address'),
     findings: [],
   } satisfies Diagnosis);
@@ -88,7 +97,7 @@ export function fixedDiagnosis(): Diagnosis {
 export function secondAddressDiagnosis(extra: string, role: EgressAddress['role'] = 'static'): Diagnosis {
   const base = fixedDiagnosis();
   base.verdict = 'yellow';
-  base.hops[3] = { id: 'egress', light: 'yellow', summary: 'en0 has 2 IPv4 addresses' };
+  base.hops[3] = { id: 'egress', light: 'yellow', summary: 'en0 has 2 IPv4 addresses', onPath: true };
   base.egress!.addresses.push({ address: extra, prefixLength: 24, role, evidence: [] });
   base.findings.push({
     id: 'egress-multiple-ipv4',

@@ -75,10 +75,27 @@ describe('collector lanes', () => {
       ['ifconfig.txt', 'refused'],
       ['netstat-rn.txt', 'timeout'],
       ['route-get-default.txt', 'failed'],
+      ['minikube-profile-list.json', 'missing'],
       ['minikube-status.json', 'missing'],
     ]);
     expect(snapshot.inputs[2]?.detail).toContain('not in table');
     // A bundle without minikube's answer says nothing about the VM.
     expect(snapshot.vm).toBeNull();
+  });
+
+  it('a tool missing from PATH costs one look-up and no process', async () => {
+    const { keys, ports } = recordingPorts();
+    const looked: string[] = [];
+    const runner = {
+      ...ports.runner,
+      locate: (tool: string) => {
+        looked.push(tool);
+        return false;
+      },
+    };
+    const snapshot = await collectSnapshot({ ...ports, runner }, options);
+    expect(looked).toEqual(['minikube']);
+    expect(keys.filter((key) => key.startsWith('minikube') || key === 'vm-probe.txt')).toEqual([]);
+    expect(snapshot.vm).toMatchObject({ provider: 'minikube', availability: 'not-installed' });
   });
 });

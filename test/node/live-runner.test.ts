@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createLiveRunner } from '../../src/node/runners/live';
+import { createLiveRunner, onPath } from '../../src/node/runners/live';
 
 const runner = createLiveRunner();
 
@@ -30,6 +30,13 @@ describe('live runner', () => {
       timeoutMs: 5_000,
     });
     expect(result.stdout).toBe('$(id) `id` ; && |\n');
+  });
+
+  it('finds a tool on PATH without starting it', () => {
+    expect(runner.locate?.('sh')).toBe(true);
+    expect(runner.locate?.('bridgelight-no-such-tool')).toBe(false);
+    expect(onPath('sh', '/nonexistent:relative/bin')).toBe(false);
+    expect(onPath('/bin/sh', '')).toBe(true);
   });
 
   it('reports a missing program as not found, not as a crash', async () => {

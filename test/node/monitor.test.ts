@@ -11,6 +11,10 @@ import { commandResult } from '../support/command-result';
 
 const capture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/linux/${name}`, import.meta.url), 'utf8'));
+const PROFILE_LIST = readFileSync(
+  new URL('../fixtures/real/minikube-profile-list/headlamp-plugins-json-vfkit-nat-DECOMMENTED.json', import.meta.url),
+  'utf8',
+);
 type Link = { ifname: string; addr_info: Array<Record<string, unknown>> };
 
 /** A host whose en0 holds the good 198.51.100.7/24 (finite lifetime) and, when `stale` is set, a stale primary before it. */
@@ -62,6 +66,7 @@ class World {
             return ok(this.addrJson());
           }
           if (spec.key === 'ip-route.json') return ok(this.routeJson());
+          if (spec.key === 'minikube-profile-list.json') return ok(PROFILE_LIST);
           if (spec.key === 'minikube-status.json')
             return ok(
               '{"Name":"minikube","Host":"Running","Kubelet":"Running","APIServer":"Running","Kubeconfig":"Configured","Worker":false}',

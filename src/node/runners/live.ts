@@ -1,5 +1,7 @@
 // The one place in Bridgelight that starts processes: argv arrays, no shell, LANG=C, a timeout per command,
 // and the whole process group killed when it runs out, so a hanging `minikube ssh` leaves nothing behind.
+import { accessSync, constants, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import type { CommandOutcome, CommandResult, CommandRunner, CommandSpec } from '../../shared/command';
 
@@ -31,8 +33,28 @@ export interface LiveRunnerOptions {
   path?: string;
 }
 
+/** Whether `tool` is an executable file in one of PATH's folders (or at its own absolute path). */
+export function onPath(tool: string, path: string): boolean {
+  const candidates = tool.includes('/')
+    ? [tool]
+    : path
+        .split(':')
+        .filter((dir) => dir.startsWith('/'))
+        .map((dir) => join(dir, tool));
+  return candidates.some((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
 export function createLiveRunner(options: LiveRunnerOptions = {}): CommandRunner {
+  const path = options.path ?? process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin';
   return {
+    locate: (tool) => onPath(tool, path),
     async run(spec: CommandSpec): Promise<CommandResult> {
       const [file, ...args] = spec.argv;
       if (!file) throw new Error(`command ${spec.key} has an empty argv`);
@@ -44,7 +66,7 @@ export function createLiveRunner(options: LiveRunnerOptions = {}): CommandRunner
         detached: true,
         stripFinalNewline: false,
         maxBuffer: MAX_OUTPUT_BYTES,
-        env: { LANG: 'C', LC_ALL: 'C', PATH: options.path ?? process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' },
+        env: { LANG: 'C', LC_ALL: 'C', PATH: path },
         extendEnv: true,
       });
       const pid = child.pid;

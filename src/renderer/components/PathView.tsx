@@ -4,7 +4,9 @@ import { HopRow } from './HopRow';
 
 /** Always the six hops in path order: a hop main did not report is drawn as unknown, not left out. */
 function hopFor(id: HopId, diagnosis: Diagnosis): Hop {
-  return diagnosis.hops.find((hop) => hop.id === id) ?? { id, light: 'unknown', summary: 'Not reported.' };
+  return (
+    diagnosis.hops.find((hop) => hop.id === id) ?? { id, light: 'unknown', summary: 'Not reported.', onPath: true }
+  );
 }
 
 function hopDetail(id: HopId, diagnosis: Diagnosis): string | null {

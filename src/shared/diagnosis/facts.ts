@@ -12,6 +12,7 @@ import type {
   TargetProbe,
   VmObservation,
 } from '../model';
+import type { VmNetwork } from '../vm';
 import { type AddressFact, assignRoles } from './roles';
 import { formatLookup, formatRoute } from './text';
 
@@ -63,9 +64,9 @@ export type VmStatus =
   /** snapshot.vm is null. */
   | 'no-data'
   | 'not-installed'
-  /** minikube timed out or failed. */
+  /** The VM's tool timed out or failed. */
   | 'unresponsive'
-  /** minikube answered with a state other than Running. */
+  /** The VM's tool answered with a state other than running. */
   | 'not-running'
   /** Running, but the probe inside it failed. */
   | 'probe-failed'
@@ -84,6 +85,10 @@ export interface VmFact {
   targets: ProbeSummary;
   dns: DnsLookup | null;
   nameservers: string[] | null;
+  /** The path model from the provider's listing; `unknown` without one. */
+  network: VmNetwork;
+  /** Why: the listing's driver and network, in the user's terms (empty without a listing). */
+  networkEvidence: string[];
 }
 
 export interface BridgeFact {
@@ -332,7 +337,14 @@ function deriveVm(vm: VmObservation | null): VmFact {
     targets: summariseProbes(targetProbes),
     dns: probe?.dns ?? null,
     nameservers: probe?.nameservers ?? null,
+    network: vm?.listing?.network ?? 'unknown',
+    networkEvidence: vm?.listing?.networkEvidence ?? [],
   };
+}
+
+/** A user-mode VM's traffic leaves through ordinary host sockets: no host bridge, no pf NAT on its path. */
+export function isUserMode(facts: Facts): boolean {
+  return facts.vm.network === 'user-mode';
 }
 
 function findBridge(interfaces: NetInterface[] | null, gateway: string | null): BridgeFact | null {

@@ -54,12 +54,13 @@ describe('buildHops', () => {
         light: 'green',
         summary:
           'VM Running, default via 192.168.64.1 on eth0, reaches 2/2 probe targets, DNS resolves registry-1.docker.io',
+        onPath: true,
       },
-      { id: 'bridge', light: 'green', summary: 'bridge100 holds 192.168.64.1 (members vmenet0)' },
-      { id: 'nat', light: 'green', summary: 'NAT translates to 192.168.1.20 — the DHCP address' },
-      { id: 'egress', light: 'green', summary: 'en0 has one IPv4 address, 192.168.1.20/24' },
-      { id: 'gateway', light: 'green', summary: 'default via 192.168.1.1 on en0' },
-      { id: 'internet', light: 'green', summary: 'the host reaches 2/2 probe targets' },
+      { id: 'bridge', light: 'green', summary: 'bridge100 holds 192.168.64.1 (members vmenet0)', onPath: true },
+      { id: 'nat', light: 'green', summary: 'NAT translates to 192.168.1.20 — the DHCP address', onPath: true },
+      { id: 'egress', light: 'green', summary: 'en0 has one IPv4 address, 192.168.1.20/24', onPath: true },
+      { id: 'gateway', light: 'green', summary: 'default via 192.168.1.1 on en0', onPath: true },
+      { id: 'internet', light: 'green', summary: 'the host reaches 2/2 probe targets', onPath: true },
     ]);
   });
 
@@ -264,7 +265,8 @@ describe('internet hop', () => {
 });
 
 describe('verdictOf', () => {
-  const hops = (...lights: Light[]): Hop[] => lights.map((l, i) => ({ id: 'vm', light: l, summary: String(i) }));
+  const hops = (...lights: Light[]): Hop[] =>
+    lights.map((l, i) => ({ id: 'vm', light: l, summary: String(i), onPath: true }));
 
   it('is the worst known light', () => {
     expect(verdictOf(hops('green', 'yellow', 'green'))).toBe('yellow');
