@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReplay } from '../../src/node/engine';
 import { planFix, runHelper, samePlan, undoCall } from '../../src/node/fix';
 import type { CommandResult, CommandSpec } from '../../src/shared/command';
+import { commandResult } from '../support/command-result';
 
 const bundle = (name: string) => new URL(`../fixtures/bundles/${name}`, import.meta.url).pathname;
 
@@ -64,7 +65,7 @@ describe('running the helper', () => {
     runner: {
       run: async (spec: CommandSpec) => {
         seen.push(spec);
-        return { stdout: '', stderr: '', exitCode: 0, timedOut: false, notFound: false, durationMs: 1, ...result };
+        return commandResult(result);
       },
     },
   });
@@ -94,6 +95,6 @@ describe('running the helper', () => {
       outcome: 'failed',
     });
     expect(await runHelper({ ...env({ exitCode: 126 }), isRoot: false }, call)).toMatchObject({ outcome: 'cancelled' });
-    expect(await runHelper(env({ exitCode: null, timedOut: true }), call)).toMatchObject({ outcome: 'failed' });
+    expect(await runHelper(env({ exitCode: null, outcome: 'timeout' }), call)).toMatchObject({ outcome: 'failed' });
   });
 });

@@ -4,7 +4,7 @@ import { rule } from '../../../../src/shared/diagnosis/rules/input-unparseable';
 import { healthySnapshot, unparseableInputs } from '../snapshot-builder';
 
 describe('input-unparseable', () => {
-  it('lists every unparseable or too-large input, and not the missing ones', () => {
+  it('lists every unparseable or refused input, and not the missing ones', () => {
     expect(rule.evaluate(deriveFacts(unparseableInputs()))).toMatchObject({
       id: 'input-unparseable',
       severity: 'warning',
