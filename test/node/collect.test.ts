@@ -77,6 +77,8 @@ describe('collector lanes', () => {
       ['route-get-default.txt', 'failed'],
       ['minikube-profile-list.json', 'missing'],
       ['minikube-status.json', 'missing'],
+      // Without the tool's answer the VM's own routes are looked for too.
+      ['vm-ip-route.txt', 'missing'],
     ]);
     expect(snapshot.inputs[2]?.detail).toContain('not in table');
     // A bundle without minikube's answer says nothing about the VM.
