@@ -21,8 +21,6 @@ export interface Unavailable {
   detail: string;
 }
 
-export type ReplayResult = CommandResult & { unavailable?: Unavailable };
-
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -84,23 +82,36 @@ export function readBundleFile(dir: string, name: string): FileRead {
   return { text: readFileSync(path, 'utf8') };
 }
 
-const EMPTY: Omit<CommandResult, 'stdout'> = {
+const NOTHING: CommandResult = {
+  outcome: 'missing',
+  stdout: '',
   stderr: '',
-  exitCode: 0,
-  timedOut: false,
-  notFound: false,
+  exitCode: null,
+  detail: '',
   durationMs: 0,
 };
 
 export function createReplayRunner(dir: string, manifest: BundleManifest): CommandRunner {
+  const missingTools = new Set(
+    Object.values(manifest.commands ?? {})
+      .filter((recorded) => recorded.notFound)
+      .map((recorded) => recorded.argv[0]),
+  );
   return {
-    async run(spec: CommandSpec): Promise<ReplayResult> {
+    // The recording machine lacked a tool when one of its commands was not found.
+    locate: (tool) => !missingTools.has(tool),
+    async run(spec: CommandSpec): Promise<CommandResult> {
       const recorded = manifest.commands?.[spec.key];
-      if (recorded?.notFound || recorded?.timedOut)
-        return { ...EMPTY, stdout: '', exitCode: null, notFound: recorded.notFound, timedOut: recorded.timedOut };
+      if (recorded?.notFound) return { ...NOTHING, outcome: 'not-found' };
+      if (recorded?.timedOut) return { ...NOTHING, outcome: 'timeout' };
       const read = readBundleFile(dir, spec.key);
-      if ('unavailable' in read) return { ...EMPTY, stdout: '', exitCode: null, unavailable: read.unavailable };
-      return { ...EMPTY, stdout: read.text, exitCode: recorded?.exitCode ?? 0 };
+      if ('unavailable' in read) {
+        const outcome = read.unavailable.problem === 'missing' ? 'missing' : 'refused';
+        return { ...NOTHING, outcome, detail: read.unavailable.detail };
+      }
+      // A file without an entry was assembled by hand: it stands for a command that exited 0.
+      const exitCode = recorded ? recorded.exitCode : 0;
+      return { ...NOTHING, outcome: exitCode === 0 ? 'text' : 'failed', stdout: read.text, exitCode };
     },
   };
 }
@@ -151,17 +162,31 @@ export class BundleRecorder {
   ) {}
 
   runner(inner: CommandRunner): CommandRunner {
+    const locate = inner.locate?.bind(inner);
     return {
+      // A tool found missing is recorded like a command that was not found, so the replay finds it missing too.
+      locate: (tool) => {
+        const found = locate?.(tool) ?? true;
+        if (!found)
+          this.commands[`${tool}.not-found`] = {
+            argv: [tool],
+            exitCode: null,
+            timedOut: false,
+            notFound: true,
+            durationMs: 0,
+          };
+        return found;
+      },
       run: async (spec) => {
         const result = await inner.run(spec);
         this.commands[spec.key] = {
           argv: [...spec.argv],
           exitCode: result.exitCode,
-          timedOut: result.timedOut,
-          notFound: result.notFound,
+          timedOut: result.outcome === 'timeout',
+          notFound: result.outcome === 'not-found',
           durationMs: result.durationMs,
         };
-        if (!result.notFound && !result.timedOut) {
+        if (result.outcome === 'text' || result.outcome === 'failed') {
           this.outputs.set(spec.key, result.stdout);
           this.writeFile(spec.key, result.stdout);
         }

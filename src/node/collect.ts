@@ -1,7 +1,7 @@
 // Collectors: run the platform's commands through the CommandRunner port, parse their text with the pure
 // parsers, and assemble a Snapshot. Live, recording and replay differ only in the runner and prober given.
 import { BUNDLE_FILES, ipconfigGetpacketFile } from '../shared/bundle-format';
-import type { CommandResult, CommandRunner, CommandSpec } from '../shared/command';
+import type { CommandRunner } from '../shared/command';
 import { isLinkLocal } from '../shared/ipv4';
 import type {
   DhcpLease,
@@ -14,23 +14,21 @@ import type {
   Snapshot,
   VmObservation,
 } from '../shared/model';
-import type { ParseResult } from '../shared/parse-result';
 import { parseIfconfig } from '../shared/parsers/darwin/ifconfig';
 import { parseIpconfigGetpacket } from '../shared/parsers/darwin/ipconfig-getpacket';
 import { parseNetstatRn } from '../shared/parsers/darwin/netstat';
 import { parseRouteGet } from '../shared/parsers/darwin/route-get';
-import { parseIpRouteText } from '../shared/parsers/ip-route-text';
 import { parseIpAddrJson } from '../shared/parsers/linux/ip-addr';
 import { parseIpRouteJson } from '../shared/parsers/linux/ip-route';
-import { parseMinikubeStatus } from '../shared/parsers/minikube-status';
-import { buildVmProbeScript, parseVmProbeOutput } from '../shared/vm-probe';
-import type { Unavailable } from './bundle';
+import { Notes, parseInto, runCommand, unusable } from './command-outcome';
 import type { HostProber } from './probes';
+import { collectVm } from './providers';
 import { linuxIpPath } from './tools';
 
 export interface CollectOptions {
   platform: Platform;
-  profile: string;
+  /** The VM to check, by the name its tool gives it; null: the provider's own choice (a running one). */
+  profile: string | null;
   probeTargets: string[];
   dnsName: string;
   /** Skip the host probes (and the VM's own target probes still run inside the VM script). */
@@ -67,61 +65,6 @@ export interface HostPart {
   routes: Route[] | null;
   defaultRoute: RouteLookup | null;
   leases: Record<string, DhcpLease | null> | null;
-}
-
-/** Collects notes about inputs while the collectors run, in a stable order. */
-export class Notes {
-  readonly list: InputNote[] = [];
-  add(source: string, problem: InputNote['problem'], detail: string): void {
-    // One line each: a parser quoting a whole bad file would drown the finding that cites it.
-    const line = detail.replace(/\s+/g, ' ').trim();
-    this.list.push({ source, problem, detail: line.length > 160 ? `${line.slice(0, 157)}…` : line });
-  }
-}
-
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map((line) => line.trim())
-      .find((line) => line.length > 0) ?? ''
-  );
-}
-
-type RunOutcome = { text: string; result: CommandResult } | { text: null; result: CommandResult };
-
-/** Runs one command and notes why its output is unusable, if it is. `acceptFailure` keeps stdout on non-zero exit. */
-async function runCommand(
-  runner: CommandRunner,
-  notes: Notes,
-  spec: CommandSpec,
-  acceptFailure = false,
-): Promise<RunOutcome> {
-  const result = await runner.run(spec);
-  const unavailable = (result as CommandResult & { unavailable?: Unavailable }).unavailable;
-  const program = spec.argv[0] ?? spec.key;
-  if (unavailable) notes.add(spec.key, unavailable.problem, unavailable.detail);
-  else if (result.notFound) notes.add(spec.key, 'not-found', `${program} was not found`);
-  else if (result.timedOut)
-    notes.add(spec.key, 'timeout', `${program} did not answer within ${spec.timeoutMs / 1000} s`);
-  else if (result.exitCode !== 0 && !(acceptFailure && result.stdout.trim().length > 0)) {
-    const why = firstLine(result.stderr) || firstLine(result.stdout) || `exit status ${result.exitCode}`;
-    notes.add(spec.key, 'failed', `${spec.argv.join(' ')}: ${why}`);
-  } else return { text: result.stdout, result };
-  return { text: null, result };
-}
-
-function parseInto<T>(
-  notes: Notes,
-  source: string,
-  text: string | null,
-  parse: (text: string) => ParseResult<T>,
-): T | null {
-  if (text === null) return null;
-  const parsed = parse(text);
-  if (parsed.ok) return parsed.value;
-  notes.add(source, 'unparseable', parsed.error);
-  return null;
 }
 
 const TUNNEL = /^(utun|ipsec|ppp|tun|wg|gpd)/;
@@ -166,17 +109,18 @@ async function collectLeases(
   const answers = await Promise.all(
     names.map(async (name) => {
       const key = ipconfigGetpacketFile(name);
-      const result = await runner.run({ key, argv: ['/usr/sbin/ipconfig', 'getpacket', name], timeoutMs });
-      const unavailable = (result as CommandResult & { unavailable?: Unavailable }).unavailable;
-      if (unavailable) notes.add(key, unavailable.problem, unavailable.detail);
-      else if (result.notFound) notes.add(key, 'not-found', '/usr/sbin/ipconfig was not found');
-      else if (result.timedOut) notes.add(key, 'timeout', `ipconfig getpacket ${name} did not answer`);
-      // Otherwise any exit status is an answer: ipconfig prints nothing (and fails) when there is no lease.
-      else {
-        const parsed = parseIpconfigGetpacket(result.stdout, name);
-        if (parsed.ok) return [name, parsed.value] as const;
-        notes.add(key, 'unparseable', parsed.error);
+      const spec = { key, argv: ['/usr/sbin/ipconfig', 'getpacket', name], timeoutMs };
+      const result = await runner.run(spec);
+      // Any exit status is an answer: ipconfig prints nothing (and fails) when there is no lease.
+      const answered = result.outcome === 'text' || result.outcome === 'failed';
+      if (!answered) {
+        const problem = unusable(spec, result, false);
+        if (problem) notes.add(key, problem.problem, problem.detail);
+        return null;
       }
+      const parsed = parseIpconfigGetpacket(result.stdout, name);
+      if (parsed.ok) return [name, parsed.value] as const;
+      notes.add(key, 'unparseable', parsed.error);
       return null;
     }),
   );
@@ -239,126 +183,90 @@ export async function collectHostProbes(
   return ports.prober.probe(sources, options.probeTargets, timeouts.probeMs);
 }
 
-function minikubeArgv(profile: string, ...rest: string[]): string[] {
-  return ['minikube', ...rest.slice(0, 1), '-p', profile, ...rest.slice(1)];
+/**
+ * When a collector runs: `structural` ones on every OS address/route event (cheap, local, no traffic), `refine`
+ * ones with the probes and VM execs (slower, rate-limited by the monitor). A refine round runs the structural
+ * lane first, so refine collectors may read what it found.
+ */
+export type Lane = 'structural' | 'refine';
+
+/** Everything the collectors have seen so far, one part per collector; `assembleSnapshot` turns it into a Snapshot. */
+export interface Evidence {
+  host: (HostPart & { inputs: InputNote[] }) | null;
+  hostProbes: HostProbe[] | null;
+  vm: { observation: VmObservation | null; inputs: InputNote[] };
 }
 
-/** The VM side: one `minikube status` and, when it runs, exactly one `minikube ssh`. */
-export async function collectVm(
+export const NO_EVIDENCE: Evidence = { host: null, hostProbes: null, vm: { observation: null, inputs: [] } };
+
+interface Collector<K extends keyof Evidence> {
+  part: K;
+  lane: Lane;
+  collect(ports: CollectPorts, options: CollectOptions, sofar: Evidence): Promise<Evidence[K]>;
+}
+
+const hostCollector: Collector<'host'> = {
+  part: 'host',
+  lane: 'structural',
+  collect: (ports, options) => collectHost(ports, options),
+};
+
+const hostProbeCollector: Collector<'hostProbes'> = {
+  part: 'hostProbes',
+  lane: 'refine',
+  collect: async (ports, options, sofar) => (sofar.host ? collectHostProbes(ports, options, sofar.host) : null),
+};
+
+const vmCollector: Collector<'vm'> = {
+  part: 'vm',
+  lane: 'refine',
+  async collect(ports, options) {
+    const notes = new Notes();
+    const observation = await collectVm(ports, options, notes);
+    return { observation, inputs: notes.list };
+  },
+};
+
+/** Every collector, each filling its own part of the Evidence. A new kind of evidence is one more entry here. */
+const COLLECTORS: { [K in keyof Evidence]: Collector<K> } = {
+  host: hostCollector,
+  hostProbes: hostProbeCollector,
+  vm: vmCollector,
+};
+
+/** Runs one lane's collectors in parallel and returns the parts they filled (merge them over what you had). */
+export async function collectLane(
+  lane: Lane,
   ports: CollectPorts,
   options: CollectOptions,
-  notes = new Notes(),
-): Promise<VmObservation | null> {
-  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const base: VmObservation = {
-    provider: 'minikube',
-    profile: options.profile,
-    availability: 'ok',
-    state: null,
-    probe: null,
-    probeError: null,
-  };
-  const status = await runCommand(
-    ports.runner,
-    notes,
-    {
-      key: BUNDLE_FILES.minikubeStatus,
-      argv: minikubeArgv(options.profile, 'status', '-o', 'json'),
-      timeoutMs: timeouts.minikubeStatusMs,
-    },
-    true, // minikube status exits non-zero for a stopped VM and still prints its JSON
+  sofar: Evidence,
+): Promise<Partial<Evidence>> {
+  const collectors = Object.values(COLLECTORS).filter((collector) => collector.lane === lane);
+  const parts = await Promise.all(
+    collectors.map(async (collector) => [collector.part, await collector.collect(ports, options, sofar)] as const),
   );
-  if (status.result.notFound) return { ...base, availability: 'not-installed' };
-  if (status.result.timedOut) return { ...base, availability: 'timeout' };
-  if (status.text === null) {
-    // A live failure says minikube failed; a bundle without minikube's answer may still hold the VM's routes.
-    return notes.list.at(-1)?.problem === 'missing'
-      ? vmFromRoutesAlone(ports.runner, notes, base)
-      : { ...base, availability: 'failed' };
-  }
-  const parsed = parseMinikubeStatus(status.text);
-  if (!parsed.ok) {
-    // Unreadable output says nothing about the VM: its hops become unknown and the note names the file.
-    notes.add(BUNDLE_FILES.minikubeStatus, 'unparseable', parsed.error);
-    return null;
-  }
-  const state = parsed.value.state;
-  if (state !== 'Running') return { ...base, state };
-
-  const script = buildVmProbeScript({
-    targets: options.probeTargets,
-    dnsName: options.dnsName,
-    timeoutSeconds: timeouts.vmStepSeconds,
-  });
-  // The script travels base64-encoded so that no quoting survives two shells (ssh's and the VM's).
-  const encoded = Buffer.from(script, 'utf8').toString('base64');
-  const ssh = await runCommand(
-    ports.runner,
-    notes,
-    {
-      key: BUNDLE_FILES.vmProbe,
-      argv: minikubeArgv(options.profile, 'ssh', '--', `echo ${encoded} | base64 -d | sh`),
-      timeoutMs: timeouts.minikubeSshMs,
-    },
-    true,
-  );
-  if (ssh.result.timedOut)
-    return {
-      ...base,
-      state,
-      availability: 'ok',
-      probeError: `minikube ssh did not answer within ${timeouts.minikubeSshMs / 1000} s`,
-    };
-  if (ssh.text === null) {
-    const missing = notes.list.at(-1)?.problem === 'missing';
-    if (missing) return { ...base, state, probe: await replayedRoutesOnly(ports.runner, notes) };
-    return { ...base, state, probeError: notes.list.at(-1)?.detail ?? 'minikube ssh failed' };
-  }
-  const probe = parseVmProbeOutput(ssh.text);
-  if (!probe.ok) {
-    notes.add(BUNDLE_FILES.vmProbe, 'unparseable', probe.error);
-    return { ...base, state, probeError: probe.error };
-  }
-  return { ...base, state, probe: probe.value };
+  return Object.fromEntries(parts);
 }
 
-/** A bundle with no `minikube status` but the VM's own `ip route`: the routes count, the state stays unknown. */
-async function vmFromRoutesAlone(
-  runner: CommandRunner,
-  notes: Notes,
-  base: VmObservation,
-): Promise<VmObservation | null> {
-  const probe = await replayedRoutesOnly(runner, notes);
-  return probe ? { ...base, probe } : null;
-}
-
-/** Bundles assembled by hand may hold only the VM's `ip route` (vm-ip-route.txt) and no probe script output. */
-async function replayedRoutesOnly(runner: CommandRunner, notes: Notes): Promise<VmObservation['probe']> {
-  const outcome = await runCommand(runner, notes, {
-    key: BUNDLE_FILES.vmIpRoute,
-    argv: ['ip', 'route'],
-    timeoutMs: 1_000,
-  });
-  const routes = parseInto(notes, BUNDLE_FILES.vmIpRoute, outcome.text, parseIpRouteText);
-  return routes ? { routes, nameservers: null, dns: null, targets: [] } : null;
-}
-
-/** One full observation: host and VM in parallel, then the host probes. */
-export async function collectSnapshot(ports: CollectPorts, options: CollectOptions): Promise<Snapshot> {
-  const hostNotes = new Notes();
-  const vmNotes = new Notes();
-  const vmPromise = collectVm(ports, options, vmNotes);
-  const host = await collectHost(ports, options, hostNotes);
-  const [hostProbes, vm] = await Promise.all([collectHostProbes(ports, options, host), vmPromise]);
+/** The one place a Snapshot is put together, for one-off checks and the monitor alike. */
+export function assembleSnapshot(platform: Platform, takenAt: Date, evidence: Evidence): Snapshot {
+  const host = evidence.host;
   return {
-    platform: options.platform,
-    takenAt: (ports.now?.() ?? new Date()).toISOString(),
-    interfaces: host.interfaces,
-    routes: host.routes,
-    defaultRoute: host.defaultRoute,
-    leases: host.leases,
-    vm,
-    hostProbes,
-    inputs: [...hostNotes.list, ...vmNotes.list],
+    platform,
+    takenAt: takenAt.toISOString(),
+    interfaces: host?.interfaces ?? null,
+    routes: host?.routes ?? null,
+    defaultRoute: host?.defaultRoute ?? null,
+    leases: host?.leases ?? null,
+    vm: evidence.vm.observation,
+    hostProbes: evidence.hostProbes,
+    inputs: [...(host?.inputs ?? []), ...evidence.vm.inputs],
   };
+}
+
+/** One full observation: the structural lane, then the refine lane. */
+export async function collectSnapshot(ports: CollectPorts, options: CollectOptions): Promise<Snapshot> {
+  const structural = { ...NO_EVIDENCE, ...(await collectLane('structural', ports, options, NO_EVIDENCE)) };
+  const evidence = { ...structural, ...(await collectLane('refine', ports, options, structural)) };
+  return assembleSnapshot(options.platform, ports.now?.() ?? new Date(), evidence);
 }

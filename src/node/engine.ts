@@ -31,7 +31,7 @@ export function hostPlatform(): Platform {
 export function collectOptions(platform: Platform, options: CheckOptions): CollectOptions {
   return {
     platform,
-    profile: options.profile ?? 'minikube',
+    profile: options.profile ?? null,
     probeTargets: options.probeTargets ?? DEFAULT_PROBE_TARGETS,
     dnsName: options.dnsName ?? DEFAULT_DNS_NAME,
     probe: options.probe ?? true,

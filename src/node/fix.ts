@@ -92,8 +92,8 @@ const HELPER_TIMEOUT_MS = 120_000; // includes the time a person takes to type a
 export async function runHelper(env: HelperEnvironment, call: HelperCall): Promise<HelperRun> {
   const argv = helperArgv(env.platform, env.helperPath, call, env.isRoot);
   const result = await env.runner.run({ key: `helper-${call.verb}`, argv, timeoutMs: HELPER_TIMEOUT_MS });
-  if (result.notFound) return { outcome: 'failed', message: `${argv[0]} was not found` };
-  if (result.timedOut) return { outcome: 'failed', message: 'the helper did not finish in time' };
+  if (result.outcome === 'not-found') return { outcome: 'failed', message: `${argv[0]} was not found` };
+  if (result.outcome === 'timeout') return { outcome: 'failed', message: 'the helper did not finish in time' };
   const outcome = helperOutcome(env.platform, env.isRoot, result.exitCode, result.stderr);
   const text = (outcome === 'done' ? result.stdout : result.stderr || result.stdout).trim().split('\n').at(-1) ?? '';
   if (outcome === 'cancelled') return { outcome, message: 'cancelled at the password prompt' };

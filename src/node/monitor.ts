@@ -3,16 +3,8 @@
 // `minikube ssh` follow as a refinement, rate-limited and coalesced, so a flapping address can neither flood
 // the network nor grow a queue; a slow timer re-checks everything as a safety net.
 import { diagnose } from '../shared/diagnosis';
-import type { Diagnosis, HostProbe, InputNote, Platform, Snapshot, VmObservation } from '../shared/model';
-import {
-  type CollectPorts,
-  collectHost,
-  collectHostProbes,
-  collectVm,
-  type HostPart,
-  Notes,
-  probeSources,
-} from './collect';
+import type { Diagnosis, Platform, Snapshot } from '../shared/model';
+import { assembleSnapshot, type CollectPorts, collectLane, type Evidence, NO_EVIDENCE, probeSources } from './collect';
 import type { CheckOptions } from './engine';
 import { collectOptions } from './engine';
 import type { EventSource } from './event-source';
@@ -60,9 +52,7 @@ type Listener = (update: MonitorUpdate) => void;
 export class Monitor {
   private readonly listeners = new Set<Listener>();
   private readonly timing: MonitorTiming;
-  private host: (HostPart & { inputs: InputNote[] }) | null = null;
-  private vm: { observation: VmObservation | null; inputs: InputNote[] } = { observation: null, inputs: [] };
-  private probes: HostProbe[] | null = null;
+  private evidence: Evidence = NO_EVIDENCE;
   private lastKey: string | null = null;
   private latestUpdate: MonitorUpdate | null = null;
   private debounceTimer: NodeJS.Timeout | null = null;
@@ -202,45 +192,34 @@ export class Monitor {
     return collectOptions(this.options.platform, this.options.check);
   }
 
-  /** Host only, at once: interfaces and routes; earlier probe results kept for the addresses still present. */
+  /** The structural lane only, at once; earlier probe results kept for the addresses still present. */
   private async structural(reason: string): Promise<void> {
-    this.host = await collectHost(this.ports, this.checkOptions());
-    const sources = new Set(probeSources(this.host));
-    this.probes = this.probes?.filter((probe) => sources.has(probe.source)) ?? null;
+    const evidence = {
+      ...this.evidence,
+      ...(await collectLane('structural', this.ports, this.checkOptions(), this.evidence)),
+    };
+    const sources = new Set(evidence.host ? probeSources(evidence.host) : []);
+    const hostProbes = evidence.hostProbes?.filter((probe) => sources.has(probe.source)) ?? null;
+    this.evidence = { ...evidence, hostProbes };
     this.publish('structural', reason);
   }
 
-  /** Probes from every egress address and the VM's one ssh, then the refined diagnosis. */
+  /** Probes from every egress address and the VM's one exec, then the refined diagnosis. */
   private async refine(phase: UpdatePhase, reason: string): Promise<void> {
     const options = this.checkOptions();
     // A fresh look at the host too (a few ms): if the OS's event stream dropped the last event of a storm, this
     // round still ends on the true state instead of waiting for the slow timer.
-    const host = await collectHost(this.ports, options);
-    this.host = host;
-    const notes = new Notes();
-    const [probes, observation] = await Promise.all([
-      collectHostProbes(this.ports, options, host),
-      collectVm(this.ports, options, notes),
-    ]);
+    this.evidence = { ...this.evidence, ...(await collectLane('structural', this.ports, options, this.evidence)) };
+    const refined = await collectLane('refine', this.ports, options, this.evidence);
     this.lastRefineAt = Date.now();
-    this.probes = probes;
-    this.vm = { observation, inputs: notes.list };
+    // Only the refine lane's parts: a structural look that finished meanwhile is newer than this round's.
+    this.evidence = { ...this.evidence, ...refined };
     this.publish(phase === 'refined' ? 'refined' : phase, reason);
   }
 
   private publish(phase: UpdatePhase, reason: string): void {
-    if (!this.host || this.stopped) return;
-    const snapshot: Snapshot = {
-      platform: this.options.platform,
-      takenAt: (this.options.now?.() ?? new Date()).toISOString(),
-      interfaces: this.host.interfaces,
-      routes: this.host.routes,
-      defaultRoute: this.host.defaultRoute,
-      leases: this.host.leases,
-      vm: this.vm.observation,
-      hostProbes: this.probes,
-      inputs: [...this.host.inputs, ...this.vm.inputs],
-    };
+    if (!this.evidence.host || this.stopped) return;
+    const snapshot = assembleSnapshot(this.options.platform, this.options.now?.() ?? new Date(), this.evidence);
     const diagnosis = diagnose(snapshot);
     const key = JSON.stringify(diagnosis);
     const changed = key !== this.lastKey;

@@ -61,7 +61,7 @@ export async function recordBundle(engine: BundleEngine, request: BundleRequest)
     createdAt: createdAt.toISOString(),
     generator: request.generator,
     redacted: engine.redact !== null,
-    profile: options.profile,
+    profile: snapshot.vm?.profile ?? options.profile ?? undefined,
     probeTargets: options.probeTargets,
   });
   return { dir, files: readdirSync(dir).length, verdict: diagnosis.verdict };

@@ -17,6 +17,7 @@ export const BUNDLE_FILES = {
   ipRoute: 'ip-route.json',
   // minikube
   minikubeStatus: 'minikube-status.json',
+  minikubeProfileList: 'minikube-profile-list.json',
   vmIpRoute: 'vm-ip-route.txt',
   vmProbe: 'vm-probe.txt',
   // host probes (bridgelight's own JSON: HostProbe[])

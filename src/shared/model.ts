@@ -2,6 +2,9 @@
 // bundles. Plain serialisable objects only (no classes, no Dates, no Maps): they go through IPC and JSON.
 import type { FindingId } from './finding-ids';
 
+import type { WordedProvider } from './providers';
+import type { VmListing, VmNetwork } from './vm';
+
 export type Platform = 'darwin' | 'linux';
 
 /** One IPv4 address on an interface, in the order the OS lists it (on macOS that order decides NAT). */
@@ -104,8 +107,11 @@ export type VmAvailability =
   | 'failed';
 
 export interface VmObservation {
-  provider: 'minikube';
+  provider: WordedProvider;
+  /** The VM's name as its tool addresses it (a minikube profile, a Lima instance…). */
   profile: string;
+  /** What the provider's listing says of this VM (driver, path model); absent when no listing was read. */
+  listing?: VmListing;
   availability: VmAvailability;
   /** minikube's own word for the host/VM state: `Running`, `Stopped`, `Paused`, `Nonexistent`… null when unknown. */
   state: string | null;
@@ -114,7 +120,7 @@ export interface VmObservation {
   probeError: string | null;
 }
 
-export type InputProblem = 'missing' | 'unparseable' | 'too-large' | 'failed' | 'timeout' | 'not-found';
+export type InputProblem = 'missing' | 'unparseable' | 'refused' | 'failed' | 'timeout' | 'not-found';
 
 /** Why some part of a Snapshot is absent. `source` is the bundle file name the part comes from. */
 export interface InputNote {
@@ -175,10 +181,14 @@ export interface BridgeInfo {
 }
 
 export interface VmInfo {
-  provider: 'minikube';
+  provider: WordedProvider;
   profile: string;
   state: string | null;
   gateway: string | null;
+  /** The driver as the provider names it (`docker`, `vfkit`, `qemu2`…), null when no listing said. */
+  driver: string | null;
+  /** The path model its traffic follows; `unknown` when no listing said. */
+  network: VmNetwork;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -35,12 +35,21 @@ const HOPS = (nat: Light, egress: Light, natSummary: string, egressSummary: stri
   { id: 'internet', light: 'green', summary: 'the host reaches 2/2 probe targets', onPath: true },
 ];
 
+const SEED_VM: Diagnosis['vm'] = {
+  provider: 'minikube',
+  profile: 'minikube',
+  state: 'Running',
+  gateway: '192.168.77.1',
+  driver: null,
+  network: 'unknown',
+};
+
 export function seedDiagnosis(): Diagnosis {
   return structuredClone({
     verdict: 'red',
     egress: { interface: 'en0', gateway: '172.2.2.2', natSource: '172.2.9.61', addresses: [STALE, DHCP] },
     bridge: { interface: 'bridge100', address: '192.168.77.1', members: ['vmenet0', 'vmenet1'] },
-    vm: { provider: 'minikube', profile: 'minikube', state: 'Running', gateway: '192.168.77.1' },
+    vm: SEED_VM,
     hops: HOPS('red', 'yellow', 'NAT translates to 172.2.9.61 — a stale address', 'en0 has 2 IPv4 addresses'),
     findings: [
       {
@@ -78,7 +87,7 @@ export function fixedDiagnosis(): Diagnosis {
     verdict: 'green',
     egress: { interface: 'en0', gateway: '172.2.2.2', natSource: '172.2.3.10', addresses: [DHCP] },
     bridge: { interface: 'bridge100', address: '192.168.77.1', members: ['vmenet0', 'vmenet1'] },
-    vm: { provider: 'minikube', profile: 'minikube', state: 'Running', gateway: '192.168.77.1' },
+    vm: SEED_VM,
     hops: HOPS('green', 'green', 'NAT translates to 172.2.3.10', 'en0 has 1 IPv4 address'),
     findings: [],
   } satisfies Diagnosis);

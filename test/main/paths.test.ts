@@ -3,6 +3,7 @@ import { APP_ORIGIN, isAppUrl, POPOVER_URL } from '../../src/main/app-origin';
 import { helperEnvironment } from '../../src/main/fix/helper-env';
 import { toolPath } from '../../src/main/monitor/tool-path';
 import { appPaths } from '../../src/main/paths';
+import { commandResult } from '../support/command-result';
 
 describe('appPaths', () => {
   it('finds the helper in Resources when packaged, outside the asar', () => {
@@ -49,7 +50,7 @@ describe('toolPath', () => {
 describe('helperEnvironment', () => {
   it('is root only for uid 0', () => {
     const runner = {
-      run: async () => ({ stdout: '', stderr: '', exitCode: 0, timedOut: false, notFound: false, durationMs: 0 }),
+      run: async () => commandResult(),
     };
     expect(helperEnvironment(runner, 'darwin', '/h', () => 0).isRoot).toBe(true);
     expect(helperEnvironment(runner, 'darwin', '/h', () => 501).isRoot).toBe(false);

@@ -7,12 +7,12 @@ import {
   createReplayProber,
   createReplayRunner,
   prepareBundleDir,
-  type ReplayResult,
   readManifest,
 } from '../../src/node/bundle';
 import { UserError } from '../../src/node/errors';
 import type { BundleManifest } from '../../src/shared/bundle-format';
 import type { CommandRunner } from '../../src/shared/command';
+import { commandResult } from '../support/command-result';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'bl-bundle-'));
 const manifest: BundleManifest = {
@@ -87,13 +87,17 @@ describe('replay runner', () => {
       },
     });
     expect(await runner.run({ key: 'ifconfig.txt', argv: ['/sbin/ifconfig', '-a'], timeoutMs: 1 })).toMatchObject({
+      outcome: 'text',
       stdout: 'lo0: flags=8049<UP> mtu 16384\n',
       exitCode: 0,
     });
     expect(await runner.run({ key: 'netstat-rn.txt', argv: [], timeoutMs: 1 })).toMatchObject({
-      unavailable: { problem: 'missing' },
+      outcome: 'missing',
+      detail: 'netstat-rn.txt is not in the bundle',
     });
-    expect(await runner.run({ key: 'minikube-status.json', argv: [], timeoutMs: 1 })).toMatchObject({ notFound: true });
+    expect(await runner.run({ key: 'minikube-status.json', argv: [], timeoutMs: 1 })).toMatchObject({
+      outcome: 'not-found',
+    });
   });
 
   it('refuses a file over 8 MB and names that cannot stay inside the folder', async () => {
@@ -101,10 +105,10 @@ describe('replay runner', () => {
     mkdirSync(join(dir, 'sub'));
     const runner = createReplayRunner(dir, manifest);
     const big = await runner.run({ key: 'ifconfig.txt', argv: [], timeoutMs: 1 });
-    expect(big).toMatchObject({ stdout: '', unavailable: { problem: 'too-large' } });
-    expect((big as ReplayResult).unavailable?.detail).toMatch(/8 MB/);
+    expect(big).toMatchObject({ stdout: '', outcome: 'refused' });
+    expect(big.detail).toMatch(/8 MB/);
     expect(await runner.run({ key: '../manifest.json', argv: [], timeoutMs: 1 })).toMatchObject({
-      unavailable: { problem: 'missing' },
+      outcome: 'missing',
     });
   });
 
@@ -126,15 +130,8 @@ describe('bundle recorder', () => {
     const inner: CommandRunner = {
       run: async (spec) =>
         spec.key === 'minikube-status.json'
-          ? { stdout: '', stderr: '', exitCode: null, timedOut: false, notFound: true, durationMs: 2 }
-          : {
-              stdout: 'ether 3c:22:fb:1a:84:8e\n',
-              stderr: '',
-              exitCode: 0,
-              timedOut: false,
-              notFound: false,
-              durationMs: 5,
-            },
+          ? commandResult({ outcome: 'not-found', exitCode: null })
+          : commandResult({ stdout: 'ether 3c:22:fb:1a:84:8e\n' }),
     };
     const recorder = new BundleRecorder(dir, (text) => text.replace('3c:22:fb:1a:84:8e', '02:00:00:00:00:01'));
     const runner = recorder.runner(inner);
@@ -148,7 +145,9 @@ describe('bundle recorder', () => {
     expect(written.commands?.['minikube-status.json']).toMatchObject({ notFound: true });
     // and the replay of what was recorded gives the same answers
     const replay = createReplayRunner(dir, written);
-    expect(await replay.run({ key: 'minikube-status.json', argv: [], timeoutMs: 1 })).toMatchObject({ notFound: true });
+    expect(await replay.run({ key: 'minikube-status.json', argv: [], timeoutMs: 1 })).toMatchObject({
+      outcome: 'not-found',
+    });
   });
 
   it('never writes into a folder that already has files', () => {

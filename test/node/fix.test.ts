@@ -14,6 +14,7 @@ import {
 } from '../../src/node/fix';
 import type { CommandResult, CommandSpec } from '../../src/shared/command';
 import type { Diagnosis } from '../../src/shared/model';
+import { commandResult } from '../support/command-result';
 
 const bundle = (name: string) => new URL(`../fixtures/bundles/${name}`, import.meta.url).pathname;
 
@@ -76,7 +77,7 @@ describe('running the helper', () => {
     runner: {
       run: async (spec: CommandSpec) => {
         seen.push(spec);
-        return { stdout: '', stderr: '', exitCode: 0, timedOut: false, notFound: false, durationMs: 1, ...result };
+        return commandResult(result);
       },
     },
   });
@@ -106,7 +107,7 @@ describe('running the helper', () => {
       outcome: 'failed',
     });
     expect(await runHelper({ ...env({ exitCode: 126 }), isRoot: false }, call)).toMatchObject({ outcome: 'cancelled' });
-    expect(await runHelper(env({ exitCode: null, timedOut: true }), call)).toMatchObject({ outcome: 'failed' });
+    expect(await runHelper(env({ exitCode: null, outcome: 'timeout' }), call)).toMatchObject({ outcome: 'failed' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createLiveRunner } from '../../src/node/runners/live';
+import { createLiveRunner, onPath } from '../../src/node/runners/live';
 
 const runner = createLiveRunner();
 
@@ -19,7 +19,7 @@ describe('live runner', () => {
       argv: ['/bin/sh', '-c', 'echo "$LANG $LC_ALL" ; echo "$0"', 'a;b'],
       timeoutMs: 5_000,
     });
-    expect(result.exitCode).toBe(0);
+    expect(result).toMatchObject({ outcome: 'text', exitCode: 0 });
     expect(result.stdout).toBe('C C\na;b\n');
   });
 
@@ -32,14 +32,21 @@ describe('live runner', () => {
     expect(result.stdout).toBe('$(id) `id` ; && |\n');
   });
 
+  it('finds a tool on PATH without starting it', () => {
+    expect(runner.locate?.('sh')).toBe(true);
+    expect(runner.locate?.('bridgelight-no-such-tool')).toBe(false);
+    expect(onPath('sh', '/nonexistent:relative/bin')).toBe(false);
+    expect(onPath('/bin/sh', '')).toBe(true);
+  });
+
   it('reports a missing program as not found, not as a crash', async () => {
     const result = await runner.run({ key: 'x', argv: ['bridgelight-no-such-tool'], timeoutMs: 5_000 });
-    expect(result).toMatchObject({ notFound: true, exitCode: null, timedOut: false });
+    expect(result).toMatchObject({ outcome: 'not-found', exitCode: null });
   });
 
   it('keeps the exit status and stderr of a failing command', async () => {
     const result = await runner.run({ key: 'x', argv: ['/bin/sh', '-c', 'echo oops >&2; exit 7'], timeoutMs: 5_000 });
-    expect(result).toMatchObject({ exitCode: 7, stderr: 'oops\n', timedOut: false, notFound: false });
+    expect(result).toMatchObject({ outcome: 'failed', exitCode: 7, stderr: 'oops\n' });
   });
 
   it('kills the whole process group on timeout and leaves nothing running', async () => {
@@ -51,7 +58,7 @@ describe('live runner', () => {
       argv: ['/bin/sh', '-c', `sleep ${marker} & sleep ${marker}`],
       timeoutMs: 300,
     });
-    expect(result.timedOut).toBe(true);
+    expect(result.outcome).toBe('timeout');
     expect(result.exitCode).toBeNull();
     expect(Date.now() - started).toBeLessThan(5_000);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -7,9 +7,14 @@ import type { EventSource } from '../../src/node/event-source';
 import { Monitor, type MonitorUpdate } from '../../src/node/monitor';
 import type { CommandResult, CommandSpec } from '../../src/shared/command';
 import type { MonitorEvent } from '../../src/shared/monitor-event';
+import { commandResult } from '../support/command-result';
 
 const capture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/linux/${name}`, import.meta.url), 'utf8'));
+const PROFILE_LIST = readFileSync(
+  new URL('../fixtures/real/minikube-profile-list/headlamp-plugins-json-vfkit-nat-DECOMMENTED.json', import.meta.url),
+  'utf8',
+);
 type Link = { ifname: string; addr_info: Array<Record<string, unknown>> };
 
 /** A host whose en0 holds the good 198.51.100.7/24 (finite lifetime) and, when `stale` is set, a stale primary before it. */
@@ -52,14 +57,7 @@ class World {
   }
 
   ports(): CollectPorts {
-    const ok = (stdout: string): CommandResult => ({
-      stdout,
-      stderr: '',
-      exitCode: 0,
-      timedOut: false,
-      notFound: false,
-      durationMs: 1,
-    });
+    const ok = (stdout: string): CommandResult => commandResult({ stdout });
     return {
       runner: {
         run: async (spec: CommandSpec) => {
@@ -68,6 +66,7 @@ class World {
             return ok(this.addrJson());
           }
           if (spec.key === 'ip-route.json') return ok(this.routeJson());
+          if (spec.key === 'minikube-profile-list.json') return ok(PROFILE_LIST);
           if (spec.key === 'minikube-status.json')
             return ok(
               '{"Name":"minikube","Host":"Running","Kubelet":"Running","APIServer":"Running","Kubeconfig":"Configured","Worker":false}',

@@ -14,7 +14,9 @@ export async function runBundle(args: string[], context: CommandContext): Promis
   if (!dir) throw new UserError('which folder? usage: bridgelight bundle OUT_DIR [--redact]', EXIT.usage);
   const options = collectOptions(hostPlatform(), checkOptionsFor(values, context));
   const redactor = values.redact ? createRedactor(machineNames()) : null;
-  context.stderr.write(`Recording ${options.platform} network state and minikube profile "${options.profile}"…\n`);
+  context.stderr.write(
+    `Recording ${options.platform} network state and ${options.profile ? `minikube profile "${options.profile}"` : 'the running minikube profile'}…\n`,
+  );
   const recorded = await recordBundle(
     {
       livePorts,

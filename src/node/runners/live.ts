@@ -1,8 +1,10 @@
 // Where Bridgelight starts its commands (live-stream.ts, beside it, starts the event streams; nothing else starts
 // a process, eslint.config.js sees to it): argv arrays, no shell, LANG=C, a timeout per command,
 // and the whole process group killed when it runs out, so a hanging `minikube ssh` leaves nothing behind.
+import { accessSync, constants, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { execa } from 'execa';
-import type { CommandResult, CommandRunner, CommandSpec } from '../../shared/command';
+import type { CommandOutcome, CommandResult, CommandRunner, CommandSpec } from '../../shared/command';
 
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 const running = new Set<number>();
@@ -21,13 +23,39 @@ export function killAllRunning(): void {
   running.clear();
 }
 
+function liveOutcome(timedOut: boolean, notFound: boolean, exitCode: number | null): CommandOutcome {
+  if (notFound) return 'not-found';
+  if (timedOut) return 'timeout';
+  return exitCode === 0 ? 'text' : 'failed';
+}
+
 export interface LiveRunnerOptions {
   /** PATH for tools found by name (minikube). Defaults to the caller's PATH. */
   path?: string;
 }
 
+/** Whether `tool` is an executable file in one of PATH's folders (or at its own absolute path). */
+export function onPath(tool: string, path: string): boolean {
+  const candidates = tool.includes('/')
+    ? [tool]
+    : path
+        .split(':')
+        .filter((dir) => dir.startsWith('/'))
+        .map((dir) => join(dir, tool));
+  return candidates.some((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
 export function createLiveRunner(options: LiveRunnerOptions = {}): CommandRunner {
+  const path = options.path ?? process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin';
   return {
+    locate: (tool) => onPath(tool, path),
     async run(spec: CommandSpec): Promise<CommandResult> {
       const [file, ...args] = spec.argv;
       if (!file) throw new Error(`command ${spec.key} has an empty argv`);
@@ -39,7 +67,7 @@ export function createLiveRunner(options: LiveRunnerOptions = {}): CommandRunner
         detached: true,
         stripFinalNewline: false,
         maxBuffer: MAX_OUTPUT_BYTES,
-        env: { LANG: 'C', LC_ALL: 'C', PATH: options.path ?? process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' },
+        env: { LANG: 'C', LC_ALL: 'C', PATH: path },
         extendEnv: true,
       });
       const pid = child.pid;
@@ -52,12 +80,13 @@ export function createLiveRunner(options: LiveRunnerOptions = {}): CommandRunner
       try {
         const result = await child;
         const notFound = (result as { code?: string }).code === 'ENOENT';
+        const exitCode = timedOut || notFound ? null : (result.exitCode ?? null);
         return {
+          outcome: liveOutcome(timedOut, notFound, exitCode),
           stdout: typeof result.stdout === 'string' ? result.stdout : '',
           stderr: typeof result.stderr === 'string' ? result.stderr : '',
-          exitCode: timedOut || notFound ? null : (result.exitCode ?? null),
-          timedOut,
-          notFound,
+          exitCode,
+          detail: '',
           durationMs: Math.round(performance.now() - started),
         };
       } finally {

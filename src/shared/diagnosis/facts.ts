@@ -12,6 +12,7 @@ import type {
   TargetProbe,
   VmObservation,
 } from '../model';
+import type { VmNetwork } from '../vm';
 import { type AddressFact, assignRoles } from './roles';
 import { formatLookup, formatRoute } from './text';
 
@@ -63,9 +64,9 @@ export type VmStatus =
   /** snapshot.vm is null. */
   | 'no-data'
   | 'not-installed'
-  /** minikube timed out or failed. */
+  /** The VM's tool timed out or failed. */
   | 'unresponsive'
-  /** minikube answered with a state other than Running. */
+  /** The VM's tool answered with a state other than running. */
   | 'not-running'
   /** Running, but the probe inside it failed. */
   | 'probe-failed'
@@ -89,6 +90,10 @@ export interface VmFact {
   targets: ProbeSummary;
   dns: DnsLookup | null;
   nameservers: string[] | null;
+  /** The path model from the provider's listing; `unknown` without one. */
+  network: VmNetwork;
+  /** Why: the listing's driver and network, in the user's terms (empty without a listing). */
+  networkEvidence: string[];
 }
 
 export interface BridgeFact {
@@ -345,6 +350,8 @@ function deriveVm(vm: VmObservation | null): VmFact {
     targets: summariseProbes(targetProbes),
     dns: probe?.dns ?? null,
     nameservers: probe?.nameservers ?? null,
+    network: vm?.listing?.network ?? 'unknown',
+    networkEvidence: vm?.listing?.networkEvidence ?? [],
   };
 }
 
@@ -362,6 +369,11 @@ function findBridge(interfaces: NetInterface[] | null, defaults: readonly Route[
     if (iface) return { iface, address: gateway };
   }
   return null;
+}
+
+/** A user-mode VM's traffic leaves through ordinary host sockets: no host bridge, no pf NAT on its path. */
+export function isUserMode(facts: Facts): boolean {
+  return facts.vm.network === 'user-mode';
 }
 
 function scopedDefaultLines(snapshot: Snapshot): string[] {
@@ -390,6 +402,6 @@ export function deriveFacts(snapshot: Snapshot): Facts {
     bridge,
     hostProbes,
     host: summariseProbes(hostProbes),
-    unreadableInputs: snapshot.inputs.filter((note) => note.problem === 'unparseable' || note.problem === 'too-large'),
+    unreadableInputs: snapshot.inputs.filter((note) => note.problem === 'unparseable' || note.problem === 'refused'),
   };
 }

@@ -2,19 +2,31 @@
 // the real interfaces and addresses. A hop is `unknown` when its inputs are missing, never a guessed colour.
 import { inSubnet } from '../ipv4';
 import { HOP_IDS, type Hop, type HopId, type Light } from '../model';
-import type { EgressFact, Facts } from './facts';
+import { type EgressFact, type Facts, isUserMode } from './facts';
 import type { AddressFact } from './roles';
-import { vmProbesFailed } from './rule';
+import { providerOf, vmProbesFailed } from './rule';
 import { noneReached, reachedCount } from './text';
 
 interface Reading {
   light: Light;
   summary: string;
+  onPath: boolean;
 }
 
 const RANK: Record<Light, number> = { unknown: 0, green: 1, yellow: 2, red: 3 };
 
-const reading = (light: Light, summary: string): Reading => ({ light, summary });
+const reading = (light: Light, summary: string): Reading => ({ light, summary, onPath: true });
+
+/** A hop this VM's traffic does not take: never a light of its own, never part of the verdict. */
+const offPath = (why: string): Reading => ({ light: 'unknown', summary: `not on this path: ${why}`, onPath: false });
+
+/** Why the bridge or NAT hop is not on this VM's path, or null when it is. */
+function notOnPath(facts: Facts, hop: 'bridge' | 'nat'): string | null {
+  const why = facts.vm.networkEvidence.join('; ');
+  if (facts.vm.network === 'user-mode') return why || 'the VM uses its own user-mode network';
+  if (hop === 'nat' && facts.vm.network === 'vmnet-bridged') return why || 'the VM is bridged, no NAT on this host';
+  return null;
+}
 
 /** The worst light among the readings; every reading with that light is named in the summary. */
 function worstOf(readings: readonly Reading[], fallback: Reading): Reading {
@@ -48,15 +60,16 @@ function vmProbedReading(facts: Facts): Reading {
 
 function vmHop(facts: Facts): Reading {
   const vm = facts.vm.observation;
+  const { tool } = providerOf(facts);
   switch (facts.vm.status) {
     case 'no-data':
-      return reading('unknown', 'no minikube data');
+      return reading('unknown', `no ${tool} data`);
     case 'not-installed':
-      return reading('unknown', 'minikube not found on PATH');
+      return reading('unknown', `${tool} not found on PATH`);
     case 'unresponsive':
-      return reading('yellow', `minikube ${vm?.availability === 'timeout' ? 'did not answer in time' : 'failed'}`);
+      return reading('yellow', `${tool} ${vm?.availability === 'timeout' ? 'did not answer in time' : 'failed'}`);
     case 'not-running':
-      return reading('yellow', `minikube says the VM is ${vm?.state}: nothing inside it was checked`);
+      return reading('yellow', `${tool} says the VM is ${vm?.state}: nothing inside it was checked`);
     case 'probe-failed':
       return reading('yellow', `the VM is ${vm?.state ?? 'up'} but the probe inside it failed: ${vm?.probeError}`);
     case 'no-probe':
@@ -67,6 +80,8 @@ function vmHop(facts: Facts): Reading {
 }
 
 function bridgeHop(facts: Facts): Reading {
+  const off = notOnPath(facts, 'bridge');
+  if (off !== null) return offPath(off);
   const gateway = facts.vm.gateway;
   if (gateway === null) return reading('unknown', "the VM's gateway is unknown");
   if (!facts.interfacesKnown) return reading('unknown', `host interfaces not collected (VM gateway ${gateway})`);
@@ -87,7 +102,8 @@ function bridgeHop(facts: Facts): Reading {
   if (facts.vm.targets.anyOk) {
     return reading('unknown', `no host interface holds ${gateway}; the VM reaches the internet another way`);
   }
-  return reading('red', `no host interface holds the VM's gateway ${gateway}`);
+  const claim = facts.vm.networkEvidence.join('; ');
+  return reading('red', `no host interface holds the VM's gateway ${gateway}${claim ? `, though ${claim}` : ''}`);
 }
 
 function natSourceReading(egress: EgressFact, source: AddressFact): Reading {
@@ -113,6 +129,8 @@ function natSourceReading(egress: EgressFact, source: AddressFact): Reading {
 }
 
 function natHop(facts: Facts): Reading {
+  const off = notOnPath(facts, 'nat');
+  if (off !== null) return offPath(off);
   const egress = facts.egress;
   const readings: Reading[] = [];
   const vpn = facts.vpn;
@@ -143,7 +161,13 @@ function egressHop(facts: Facts): Reading {
   if (addresses.every((a) => a.role === 'link-local')) {
     return reading('red', `${iface.name} has only a link-local address (${addresses[0]?.address}): DHCP got no answer`);
   }
-  if (addresses.length > 1) return reading('yellow', `${iface.name} has ${addresses.length} IPv4 addresses`);
+  if (addresses.length > 1) {
+    const several = `${iface.name} has ${addresses.length} IPv4 addresses`;
+    // Without NAT on the path the first address is not special: the host's own choice applies to the VM too.
+    return isUserMode(facts)
+      ? reading('green', `${several}; the VM's user-mode network uses the host's own choice`)
+      : reading('yellow', several);
+  }
   const only = addresses[0] as AddressFact;
   return reading('green', `${iface.name} has one IPv4 address, ${only.address}/${only.prefixLength}`);
 }

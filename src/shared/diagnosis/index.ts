@@ -54,7 +54,15 @@ function bridgeInfo(facts: Facts): BridgeInfo | null {
 
 function vmInfo(facts: Facts): VmInfo | null {
   const vm = facts.vm.observation;
-  return vm ? { provider: 'minikube', profile: vm.profile, state: vm.state, gateway: facts.vm.gateway } : null;
+  if (!vm) return null;
+  return {
+    provider: vm.provider,
+    profile: vm.profile,
+    state: vm.state,
+    gateway: facts.vm.gateway,
+    driver: vm.listing?.driver ?? null,
+    network: facts.vm.network,
+  };
 }
 
 function unreadableDiagnosis(): Diagnosis {

@@ -1,6 +1,7 @@
 // One rule = one finding id. Rules read Facts only and return at most one Finding.
 import type { FindingId } from '../finding-ids';
 import type { Finding } from '../model';
+import { DEFAULT_PROVIDER, type ProviderWording, wordingFor } from '../providers';
 import type { Facts } from './facts';
 
 export interface Rule {
@@ -13,7 +14,7 @@ export function vmProbesFailed(facts: Facts): boolean {
   return facts.vm.status === 'probed' && facts.vm.targets.allFailed;
 }
 
-/** `minikube` or `minikube -p dev`: the command prefix for the observed profile. */
-export function minikubeCommand(profile: string, subcommand: string): string {
-  return profile === 'minikube' ? `minikube ${subcommand}` : `minikube ${subcommand} -p ${profile}`;
+/** How to speak of the observed VM's provider (its tool, its commands); the default one without a VM. */
+export function providerOf(facts: Facts): ProviderWording {
+  return wordingFor(facts.vm.observation?.provider ?? DEFAULT_PROVIDER);
 }

@@ -1,8 +1,8 @@
 // Colima: profiles, each a Lima instance underneath, so Lima's names and state words; `colima restart PROFILE`.
 import { LIMA_NAME, LIMA_STATES } from './lima';
-import { type ProviderWording, restartBy } from './wording';
+import { type ListingWording, restartBy } from './wording';
 
-export const COLIMA: ProviderWording = {
+export const COLIMA: ListingWording = {
   provider: 'colima',
   toolName: 'Colima',
   program: 'colima',

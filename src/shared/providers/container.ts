@@ -1,10 +1,10 @@
 // apple/container: containers, each in its own lightweight VM, named by ManagedContainer.nameValid (at most 63
 // characters, an alphanumeric first, then alphanumerics, `_`, `.` or `-`).
-import { type ProviderWording, restartBy } from './wording';
+import { type ListingWording, restartBy } from './wording';
 
 const CONTAINER_ID = /^(?=.{2,63}$)[A-Za-z0-9][A-Za-z0-9_.-]+$/;
 
-export const CONTAINER: ProviderWording = {
+export const CONTAINER: ListingWording = {
   provider: 'container',
   toolName: 'apple/container',
   program: 'container',

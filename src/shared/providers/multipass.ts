@@ -1,10 +1,10 @@
 // multipass: instance names are hostnames (multipass's valid_hostname: a letter first, letters, digits and
 // inner hyphens).
-import { type ProviderWording, restartBy } from './wording';
+import { type ListingWording, restartBy } from './wording';
 
 const MULTIPASS_NAME = /^(?=.{1,63}$)[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
-export const MULTIPASS: ProviderWording = {
+export const MULTIPASS: ListingWording = {
   provider: 'multipass',
   toolName: 'multipass',
   program: 'multipass',

@@ -1,10 +1,10 @@
 // Podman machine: machine names follow Podman's NameRegex (an alphanumeric first, then alphanumerics, `_`, `.`,
 // `-`).
-import { type ProviderWording, restartBy } from './wording';
+import { type ListingWording, restartBy } from './wording';
 
 const PODMAN_MACHINE = /^(?=.{1,64}$)[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-export const PODMAN: ProviderWording = {
+export const PODMAN: ListingWording = {
   provider: 'podman',
   toolName: 'Podman machine',
   program: 'podman',

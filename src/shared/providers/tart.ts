@@ -1,10 +1,10 @@
 // Tart: local VMs by name. OCI entries (`ghcr.io/…:tag`) are images in the cache, never restarted by name, so
 // the strict rule leaves them out of suggested commands.
-import { type ProviderWording, restartBy } from './wording';
+import { type ListingWording, restartBy } from './wording';
 
 const TART_NAME = /^(?=.{1,64}$)[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-export const TART: ProviderWording = {
+export const TART: ListingWording = {
   provider: 'tart',
   toolName: 'Tart',
   program: 'tart',

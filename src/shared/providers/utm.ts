@@ -1,9 +1,9 @@
 // UTM (`utmctl`): VMs are addressed by their UUID, since names may repeat and contain spaces.
-import { type ProviderWording, restartBy } from './wording';
+import { type ListingWording, restartBy } from './wording';
 
 const UTM_UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
-export const UTM: ProviderWording = {
+export const UTM: ListingWording = {
   provider: 'utm',
   toolName: 'UTM',
   program: 'utmctl',

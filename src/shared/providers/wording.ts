@@ -1,8 +1,25 @@
-// What Bridgelight says about one VM runtime, and the only commands it ever suggests for it. Pure data and
-// pure functions: rules, hops and the CLI format their text from these, never from a tool's name spelled inline.
+// How rules and hops speak of a VM's provider: its tool, its word for one VM, the commands a person would type.
+// Pure data and string functions, one file per provider (src/shared/providers/<id>.ts), so no rule or hop ever
+// spells a tool's name itself.
 import type { ProviderId, VmListing, VmRunState } from '../vm';
 
 export interface ProviderWording {
+  id: ProviderId;
+  /** The executable, as a person types it: `minikube`, `limactl`… */
+  tool: string;
+  /** What the tool calls one VM: `profile`, `instance`… */
+  vmNoun: string;
+  /** The command a person types for `action` (`start`, `stop`, `status`, `unpause`, `ssh`) on the VM `name`. */
+  command(name: string, action: string): string;
+  /** The commands, in order, that make the driver re-create the VM's network (stop, then start). */
+  restart(name: string): string[];
+}
+
+/**
+ * How a provider's listing is read and which commands it may suggest (argv only). The listing parsers use it;
+ * ProviderWording above is what rules and hops say. Two views of one provider, until they are joined in one type.
+ */
+export interface ListingWording {
   provider: ProviderId;
   /** The runtime as users know it (`Lima`, `multipass`, `UTM`…). */
   toolName: string;
@@ -20,7 +37,7 @@ export interface ProviderWording {
 }
 
 /** The tool's word read as a state, case as the tool prints it; a word the wording does not know is `unknown`. */
-export function runStateOf(wording: ProviderWording, rawState: string | null): VmRunState {
+export function runStateOf(wording: ListingWording, rawState: string | null): VmRunState {
   return rawState !== null && Object.hasOwn(wording.states, rawState) ? wording.states[rawState]! : 'unknown';
 }
 

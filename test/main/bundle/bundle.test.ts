@@ -6,6 +6,7 @@ import { saveSupportBundle, suggestedBundleName } from '../../../src/main/bundle
 import { collectOptions } from '../../../src/node/engine';
 import { type BundleEngine, recordBundle } from '../../../src/node/record-bundle';
 import type { Snapshot } from '../../../src/shared/model';
+import { commandResult } from '../../support/command-result';
 import { recordingLogger, seedDiagnosis } from '../fixtures';
 
 let dir: string;
@@ -21,14 +22,7 @@ function fakeEngine(redact: BundleEngine['redact']): BundleEngine {
   return {
     livePorts: () => ({
       runner: {
-        run: async (spec) => ({
-          stdout: spec.key === 'ifconfig.txt' ? IFCONFIG : '',
-          stderr: '',
-          exitCode: 0,
-          timedOut: false,
-          notFound: false,
-          durationMs: 3,
-        }),
+        run: async (spec) => commandResult({ stdout: spec.key === 'ifconfig.txt' ? IFCONFIG : '', durationMs: 3 }),
       },
       prober: { probe: async () => [] },
     }),

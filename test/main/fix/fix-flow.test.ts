@@ -7,6 +7,7 @@ import { createAppStore } from '../../../src/main/state/store';
 import type { FixProgress } from '../../../src/shared/app-api';
 import type { CommandResult, CommandRunner, CommandSpec } from '../../../src/shared/command';
 import type { Diagnosis } from '../../../src/shared/model';
+import { commandResult } from '../../support/command-result';
 import { deferred, fixedDiagnosis, recordingLogger, seedDiagnosis } from '../fixtures';
 
 const HELPER = '/Applications/Bridgelight.app/Contents/Resources/bridgelight-helper';
@@ -28,7 +29,7 @@ function fakeRunner(...results: Partial<CommandResult>[]): CommandRunner & { cal
     async run(spec) {
       calls.push(spec);
       const result = results.shift() ?? DONE;
-      return { stdout: '', stderr: '', exitCode: 0, timedOut: false, notFound: false, durationMs: 5, ...result };
+      return commandResult({ durationMs: 5, ...result });
     },
   };
 }

@@ -72,7 +72,14 @@ describe('diagnose: the seed case', () => {
 
   it('describes the bridge and the VM', () => {
     expect(diagnosis.bridge).toEqual({ interface: 'bridge100', address: SEED.bridge, members: ['vmenet0', 'vmenet1'] });
-    expect(diagnosis.vm).toEqual({ provider: 'minikube', profile: 'minikube', state: 'Running', gateway: SEED.bridge });
+    expect(diagnosis.vm).toEqual({
+      provider: 'minikube',
+      profile: 'minikube',
+      state: 'Running',
+      gateway: SEED.bridge,
+      driver: null,
+      network: 'unknown',
+    });
     expect(diagnosis.egress).toMatchObject({ interface: 'en0', gateway: SEED.gateway });
   });
 
@@ -219,7 +226,14 @@ describe('diagnose: minikube and the VM', () => {
   it('VM stopped: a warning naming the state', () => {
     const diagnosis = diagnose(healthyWith(vmState('Stopped')));
     expect(ids(diagnosis)).toEqual(['vm-not-running']);
-    expect(diagnosis.vm).toEqual({ provider: 'minikube', profile: 'minikube', state: 'Stopped', gateway: null });
+    expect(diagnosis.vm).toEqual({
+      provider: 'minikube',
+      profile: 'minikube',
+      state: 'Stopped',
+      gateway: null,
+      driver: null,
+      network: 'unknown',
+    });
     expect(diagnosis.verdict).toBe('yellow');
   });
 

@@ -230,7 +230,7 @@ describe('deriveFacts: probes and inputs', () => {
         inputs: [
           { source: 'ifconfig.txt', problem: 'unparseable', detail: 'no interface header' },
           { source: 'probes.json', problem: 'missing', detail: 'not in bundle' },
-          { source: 'netstat-rn.txt', problem: 'too-large', detail: '9 MiB' },
+          { source: 'netstat-rn.txt', problem: 'refused', detail: '9 MiB' },
         ],
       }),
     );

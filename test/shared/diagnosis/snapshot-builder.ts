@@ -433,7 +433,7 @@ export function unparseableInputs(): Snapshot {
     inputs: [
       { source: 'netstat-rn.txt', problem: 'unparseable', detail: 'no "Internet:" section' },
       { source: 'probes.json', problem: 'missing', detail: 'not in the bundle' },
-      { source: 'ifconfig.txt', problem: 'too-large', detail: '9437184 bytes, over the 8 MiB limit' },
+      { source: 'ifconfig.txt', problem: 'refused', detail: '9437184 bytes, over the 8 MiB limit' },
     ],
   });
 }

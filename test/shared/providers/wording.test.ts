@@ -6,10 +6,10 @@ import { MULTIPASS } from '../../../src/shared/providers/multipass';
 import { PODMAN } from '../../../src/shared/providers/podman';
 import { TART } from '../../../src/shared/providers/tart';
 import { UTM } from '../../../src/shared/providers/utm';
-import { type ProviderWording, runStateOf } from '../../../src/shared/providers/wording';
+import { type ListingWording, runStateOf } from '../../../src/shared/providers/wording';
 import type { VmListing } from '../../../src/shared/vm';
 
-const vm = (wording: ProviderWording, name: string, id?: string): VmListing => ({
+const vm = (wording: ListingWording, name: string, id?: string): VmListing => ({
   provider: wording.provider,
   name,
   ...(id === undefined ? {} : { id }),

@@ -1,4 +1,4 @@
-import type { EgressFact, Facts } from '../facts';
+import { type EgressFact, type Facts, isUserMode } from '../facts';
 import { type AddressFact, formatCidr } from '../roles';
 import type { Rule } from '../rule';
 
@@ -7,7 +7,18 @@ function describe(egress: EgressFact, address: AddressFact): string {
   return `${egress.name} inet ${formatCidr(address.address, address.prefixLength)}: ${address.role}${nat}`;
 }
 
+/** A user-mode VM's runtime opens ordinary host sockets: the host's own source-address choice applies to it. */
+function userModeConsequence(facts: Facts, egress: EgressFact): string {
+  const stale = egress.addresses.filter((a) => a.role === 'stale').map((a) => a.address);
+  const which = stale.length > 0 ? ` ${stale.join(', ')} looks stale, but` : '';
+  return (
+    `${which} this VM is not affected: ${facts.vm.networkEvidence.join('; ') || 'its network is user-mode'}, so its ` +
+    "traffic leaves with the address the host's own connections use, not with the first one listed."
+  ).trim();
+}
+
 function consequence(facts: Facts, egress: EgressFact): string {
+  if (isUserMode(facts)) return userModeConsequence(facts, egress);
   const source = egress.natSource;
   if (source === null) return `Which one VM traffic leaves with can't be told here (${egress.natSourceNote}).`;
   const uses =
@@ -36,7 +47,7 @@ export const rule: Rule = {
     if (!egress || egress.addresses.length < 2) return null;
     return {
       id: 'egress-multiple-ipv4',
-      severity: 'warning',
+      severity: isUserMode(facts) ? 'info' : 'warning',
       title: `${egress.name} carries ${egress.addresses.length} IPv4 addresses.`,
       detail: consequence(facts, egress),
       evidence: egress.addresses.map((a) => describe(egress, a)),

@@ -1,12 +1,12 @@
 // The rules in the order their findings are reported: causes on the path first (routing, NAT, addresses),
-// then what the VM and host saw, then the state of minikube and the inputs.
+// then what the VM and host saw, then the state of the VM tool and the inputs.
 import type { Rule } from '../rule';
 import { rule as egressAddressEvidenceConflict } from './egress-address-evidence-conflict';
 import { rule as egressMultipleIpv4 } from './egress-multiple-ipv4';
 import { rule as hostInternetUnreachable } from './host-internet-unreachable';
 import { rule as inputUnparseable } from './input-unparseable';
-import { rule as minikubeNotFound } from './minikube-not-found';
-import { rule as minikubeUnresponsive } from './minikube-unresponsive';
+import { rule as toolNotFound } from './minikube-not-found';
+import { rule as toolUnresponsive } from './minikube-unresponsive';
 import { rule as natSourceStale } from './nat-source-stale';
 import { rule as noDefaultRoute } from './no-default-route';
 import { rule as vmBridgeMissing } from './vm-bridge-missing';
@@ -28,7 +28,7 @@ export const RULES: readonly Rule[] = [
   vmInternetUnreachable,
   vmDnsFailure,
   vmNotRunning,
-  minikubeUnresponsive,
-  minikubeNotFound,
+  toolUnresponsive,
+  toolNotFound,
   inputUnparseable,
 ];

@@ -1,7 +1,7 @@
 import { inSubnet, isIpv4 } from '../../ipv4';
 import type { Fix } from '../../model';
 import { isSafeInterfaceName, removeAddressCommand } from '../commands';
-import type { EgressFact, Facts } from '../facts';
+import { type EgressFact, type Facts, isUserMode } from '../facts';
 import { type AddressFact, formatCidr } from '../roles';
 import type { Rule } from '../rule';
 
@@ -70,6 +70,8 @@ export const rule: Rule = {
     const egress = facts.egress;
     const target = egress?.natSource;
     if (!egress || !target || target.role !== 'stale') return null;
+    // No NAT on a user-mode VM's path: egress-multiple-ipv4 says the stale address does not affect it.
+    if (isUserMode(facts)) return null;
     const next = successor(facts, egress, target);
     const blocked = removalBlockedBecause(egress, target);
     const detail = facts.platform === 'darwin' ? darwinDetail(egress, target, next) : linuxDetail(egress, target, next);

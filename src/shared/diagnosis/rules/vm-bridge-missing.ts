@@ -1,6 +1,6 @@
 import { isLinkLocal } from '../../ipv4';
 import type { Facts } from '../facts';
-import type { Rule } from '../rule';
+import { providerOf, type Rule } from '../rule';
 import { formatRoute } from '../text';
 
 function hostAddresses(facts: Facts): string {
@@ -15,11 +15,19 @@ function vmRoute(facts: Facts): string {
   return route ? `VM route: ${formatRoute('linux', route)}` : `VM gateway ${facts.vm.gateway}`;
 }
 
-const MISSING_DETAIL =
-  'The VM sends all its traffic to its gateway, but no interface on this host has that address, so the traffic has ' +
-  'nowhere to go. The bridge the VM hangs on is gone or has another address: it happens after sleep, after the ' +
-  "virtualisation service restarted, or after the VM network's subnet was changed. Restart the VM " +
-  '(`minikube stop`, then `minikube start`) so the driver re-creates its network, and check again.';
+function missingDetail(facts: Facts): string {
+  const profile = facts.vm.observation?.profile ?? '';
+  const restart = providerOf(facts)
+    .restart(profile)
+    .map((command) => `\`${command}\``)
+    .join(', then ');
+  return (
+    'The VM sends all its traffic to its gateway, but no interface on this host has that address, so the traffic has ' +
+    'nowhere to go. The bridge the VM hangs on is gone or has another address: it happens after sleep, after the ' +
+    "virtualisation service restarted, or after the VM network's subnet was changed. Restart the VM " +
+    `(${restart}) so the driver re-creates its network, and check again.`
+  );
+}
 
 const ELSEWHERE_DETAIL =
   "The VM's gateway is not an address of this host, yet the VM reaches the internet: its traffic goes another way " +
@@ -31,15 +39,19 @@ export const rule: Rule = {
   evaluate(facts) {
     const gateway = facts.vm.gateway;
     if (gateway === null || !facts.interfacesKnown || facts.bridge !== null) return null;
+    // A user-mode VM has no host bridge: its gateway lives in the runtime's own stack, where it belongs.
+    if (facts.vm.network === 'user-mode') return null;
     const elsewhere = facts.vm.targets.anyOk;
+    // The driver's claim goes beside the evidence that contradicts it, so the reader sees both.
+    const claim = facts.vm.networkEvidence.map((line) => `${providerOf(facts).tool} says: ${line}`);
     return {
       id: 'vm-bridge-missing',
       severity: elsewhere ? 'info' : 'error',
       title: elsewhere
         ? `The VM's gateway ${gateway} is not on this host, yet the VM reaches the internet.`
-        : `No host interface holds the VM's gateway ${gateway}.`,
-      detail: elsewhere ? ELSEWHERE_DETAIL : MISSING_DETAIL,
-      evidence: [vmRoute(facts), `host interfaces with IPv4: ${hostAddresses(facts)}`],
+        : `No host interface holds the VM's gateway ${gateway}${claim.length > 0 ? ', though its driver puts it behind a host bridge' : ''}.`,
+      detail: elsewhere ? ELSEWHERE_DETAIL : missingDetail(facts),
+      evidence: [vmRoute(facts), `host interfaces with IPv4: ${hostAddresses(facts)}`, ...claim],
       fix: null,
     };
   },

@@ -5,7 +5,7 @@ import { evaluatorFor, healthySnapshot, unparseableInputs } from '../snapshot-bu
 const evaluate = evaluatorFor(rule);
 
 describe('input-unparseable', () => {
-  it('lists every unparseable or too-large input, and not the missing ones', () => {
+  it('lists every unparseable or refused input, and not the missing ones', () => {
     expect(evaluate(unparseableInputs())).toMatchObject({
       id: 'input-unparseable',
       severity: 'warning',

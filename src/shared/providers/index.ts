@@ -1,0 +1,18 @@
+// Every provider's wording, by id. A new provider adds its file beside minikube.ts and one entry here; the
+// observation's `provider` type widens with it.
+import { MINIKUBE_WORDING } from './minikube';
+import type { ProviderWording } from './wording';
+
+export const WORDINGS = { minikube: MINIKUBE_WORDING } as const satisfies Record<string, ProviderWording>;
+
+/** A provider Bridgelight can speak of (it has a wording file). */
+export type WordedProvider = keyof typeof WORDINGS;
+
+/** The provider spoken of when there is no VM observation at all. */
+export const DEFAULT_PROVIDER: WordedProvider = 'minikube';
+
+export function wordingFor(id: WordedProvider): ProviderWording {
+  return WORDINGS[id];
+}
+
+export type { ProviderWording } from './wording';
