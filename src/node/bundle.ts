@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import {
   BUNDLE_FILES,
   BUNDLE_FORMAT,
-  BUNDLE_VERSION,
+  BUNDLE_VERSIONS,
   type BundleManifest,
   MAX_BUNDLE_FILE_BYTES,
   type RecordedCommand,
 } from '../shared/bundle-format';
 import type { CommandResult, CommandRunner, CommandSpec } from '../shared/command';
 import type { HostProbe } from '../shared/model';
+import { validateVms } from './bundle-vms';
 import { EXIT, UserError } from './errors';
 import type { HostProber } from './probes';
 
@@ -31,9 +32,9 @@ export function validateManifest(value: unknown): BundleManifest {
   if (!isRecord(value)) throw new UserError('manifest.json is not a JSON object', EXIT.dataErr);
   if (value.format !== BUNDLE_FORMAT)
     throw new UserError(`manifest.json: format is not "${BUNDLE_FORMAT}"`, EXIT.dataErr);
-  if (value.version !== BUNDLE_VERSION)
+  if (!(BUNDLE_VERSIONS as readonly unknown[]).includes(value.version))
     throw new UserError(
-      `manifest.json: version ${JSON.stringify(value.version)} is not supported (this bridgelight reads version ${BUNDLE_VERSION})`,
+      `manifest.json: version ${JSON.stringify(value.version)} is not supported (this bridgelight reads versions ${BUNDLE_VERSIONS.join(' and ')})`,
       EXIT.dataErr,
     );
   if (value.platform !== 'darwin' && value.platform !== 'linux')
@@ -42,6 +43,7 @@ export function validateManifest(value: unknown): BundleManifest {
     throw new UserError('manifest.json: createdAt must be an ISO-8601 time', EXIT.dataErr);
   if (value.commands !== undefined && !isRecord(value.commands))
     throw new UserError('manifest.json: commands must be an object', EXIT.dataErr);
+  validateVms(value.version as number, value.vms);
   return value as unknown as BundleManifest;
 }
 
@@ -214,6 +216,11 @@ export class BundleRecorder {
   writeFile(name: string, text: string, raw = false): void {
     if (!SAFE_FILE_NAME.test(name)) throw new Error(`refusing to write bundle file ${JSON.stringify(name)}`);
     writeFileSync(join(this.dir, name), raw ? text : this.transform(text));
+  }
+
+  /** Names of the files written so far. */
+  written(): string[] {
+    return readdirSync(this.dir);
   }
 
   finish(manifest: Omit<BundleManifest, 'commands'>): void {

@@ -65,7 +65,7 @@ export async function checkReplay(dir: string, options: CheckOptions): Promise<C
     ports,
     collectOptions(manifest.platform, {
       ...options,
-      profile: options.profile ?? manifest.profile,
+      profile: options.profile ?? manifest.profile ?? manifest.vms?.[0]?.name,
       probeTargets: options.probeTargets ?? manifest.probeTargets,
     }),
   );

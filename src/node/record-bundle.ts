@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_VERSION } from '../shared/bundle-format';
 import type { Diagnosis, Light, Snapshot } from '../shared/model';
 import { BundleRecorder, prepareBundleDir } from './bundle';
+import { recordedVms } from './bundle-vms';
 import type { CollectOptions, CollectPorts } from './collect';
 
 /** The machine's own names, which --redact hides wherever they appear. */
@@ -63,6 +64,7 @@ export async function recordBundle(engine: BundleEngine, request: BundleRequest)
     redacted: engine.redact !== null,
     profile: snapshot.vm?.profile ?? options.profile ?? undefined,
     probeTargets: options.probeTargets,
+    vms: recordedVms(snapshot, recorder.commands, recorder.written()),
   });
   return { dir, files: readdirSync(dir).length, verdict: diagnosis.verdict };
 }

@@ -1,9 +1,13 @@
-// Support bundle format v1: a public contract. Bundles written by any release must keep replaying, so names
+// Support bundle format (v2; v1 bundles keep replaying): a public contract. Bundles written by any release must keep replaying, so names
 // here only ever get added, never renamed. A command's CommandSpec.key is the name of the file it is stored in.
 import type { Platform } from './model';
+import type { ProviderId, VmNetwork } from './vm';
 
 export const BUNDLE_FORMAT = 'bridgelight-bundle';
-export const BUNDLE_VERSION = 1;
+/** The version written; every version in BUNDLE_VERSIONS is read. v2 adds `vms`. */
+export const BUNDLE_VERSION = 2;
+export const BUNDLE_VERSIONS = [1, 2] as const;
+export type BundleVersion = (typeof BUNDLE_VERSIONS)[number];
 export const MAX_BUNDLE_FILE_BYTES = 8 * 1024 * 1024;
 
 export const BUNDLE_FILES = {
@@ -36,9 +40,19 @@ export interface RecordedCommand {
   durationMs: number;
 }
 
+/** v2: one VM the bundle recorded, and the files that hold what was seen of it. */
+export interface BundleVm {
+  provider: ProviderId;
+  name: string;
+  driver: string | null;
+  network: VmNetwork;
+  /** Bundle file names (= CommandSpec keys) recorded for this VM. */
+  files: string[];
+}
+
 export interface BundleManifest {
   format: typeof BUNDLE_FORMAT;
-  version: typeof BUNDLE_VERSION;
+  version: BundleVersion;
   platform: Platform;
   createdAt: string;
   /** The bridgelight version that wrote it. */
@@ -48,4 +62,6 @@ export interface BundleManifest {
   probeTargets?: string[];
   /** Keyed by file name (= CommandSpec.key). A file without an entry here was assembled by hand: treat as exit 0. */
   commands?: Record<string, RecordedCommand>;
+  /** v2: every VM recorded (absent in v1). */
+  vms?: BundleVm[];
 }

@@ -78,6 +78,29 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
     expect(sshCalls() - before).toBe(1);
   });
 
+  it('a docker-driver VM beside the seed: green with no bridge or NAT hop; the vmnet VM on the same host red', async () => {
+    await lab.setState('seed');
+    const docker = await checkJson({}, ['--profile', 'docker']);
+    expect(docker.diagnosis.vm).toMatchObject({
+      profile: 'docker',
+      driver: 'docker',
+      network: 'user-mode',
+      gateway: '192.168.49.1',
+    });
+    for (const id of ['bridge', 'nat'])
+      expect(hop(docker.diagnosis, id)).toMatchObject({ onPath: false, light: 'unknown' });
+    // Its probes leave through its own stack and are answered: the stale address on en0 is not on its path.
+    expect(hop(docker.diagnosis, 'vm').light).toBe('green');
+    expect(docker.diagnosis.findings.map((f) => [f.id, f.severity])).toEqual([['egress-multiple-ipv4', 'info']]);
+    expect([docker.diagnosis.verdict, docker.code]).toEqual(['green', 0]);
+
+    const vmnet = await checkJson({}, ['--profile', 'minikube']);
+    expect(vmnet.diagnosis.vm).toMatchObject({ profile: 'minikube', driver: 'vfkit', network: 'vmnet-shared' });
+    expect(hop(vmnet.diagnosis, 'nat')).toMatchObject({ onPath: true, light: 'red' });
+    expect(ids(vmnet.diagnosis)).toContain('nat-source-stale');
+    expect([vmnet.diagnosis.verdict, vmnet.code]).toEqual(['red', 2]);
+  });
+
   it('seed: red, nat-source-stale naming the stale address on en0, exactly one minikube ssh', async () => {
     await lab.setState('seed');
     const before = sshCalls();
@@ -188,6 +211,7 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
           'manifest.json',
           'ip-addr.json',
           'ip-route.json',
+          'minikube-profile-list.json',
           'minikube-status.json',
           'vm-probe.txt',
           'vm-ip-route.txt',
@@ -195,7 +219,10 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
         ]),
       );
       const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-      expect(manifest).toMatchObject({ format: 'bridgelight-bundle', version: 1, platform: 'linux', redacted: redact });
+      expect(manifest).toMatchObject({ format: 'bridgelight-bundle', version: 2, platform: 'linux', redacted: redact });
+      expect(manifest.vms).toMatchObject([
+        { provider: 'minikube', name: 'minikube', driver: 'vfkit', network: 'vmnet-shared' },
+      ]);
       const addr = readFileSync(path.join(out, 'ip-addr.json'), 'utf8');
       const macs = [...addr.matchAll(/"address":"([0-9a-f:]{17})"/g)]
         .map((m) => m[1])

@@ -6,7 +6,14 @@
 #                                                                                        lo: 203.0.113.53 (DNS)
 #
 # The router only answers the current lease (it drops 198.51.100.66), as the seed's office network did.
-# Everything lives in three network namespaces named $BRIDGELIGHT_LAB-{vm,host,router}; the root namespace's
+#
+# Beside it, a docker-driver node: its gateway lives in a stack of its own that reaches the router without the
+# host's bridge or NAT, as minikube's docker driver sits inside Docker Desktop's VM and user-space network:
+#
+#   [dk] eth0 192.168.49.2 --veth-- br49 192.168.49.1 [dgw] up0 192.0.2.2 --veth-- eth1 192.0.2.1 [router]
+#                                   NAT: 192.168.49.0/24 -> MASQUERADE on up0
+#
+# Everything lives in network namespaces named $BRIDGELIGHT_LAB-{vm,host,router,dk,dgw}; the root namespace's
 # interfaces, routes and firewall are never touched, and no route leads out of the lab.
 #
 # Usage (as root): lab.sh up | down | state healthy|seed | status
@@ -21,6 +28,8 @@ case $PREFIX in *[!a-z0-9]*) echo "lab: BRIDGELIGHT_LAB must be [a-z0-9]" >&2; e
 VM=$PREFIX-vm
 HOST=$PREFIX-host
 ROUTER=$PREFIX-router
+DOCKER_NODE=$PREFIX-dk
+DOCKER_STACK=$PREFIX-dgw
 DIR=${BRIDGELIGHT_LAB_DIR:-/tmp/bridgelight-lab-$PREFIX}
 HERE=$(cd "$(dirname "$0")" && pwd)
 
@@ -55,7 +64,7 @@ down() {
     i=0
     while alive "$pid" && [ "$i" -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
   fi
-  for ns in "$ROUTER" "$HOST" "$VM"; do
+  for ns in "$DOCKER_NODE" "$DOCKER_STACK" "$ROUTER" "$HOST" "$VM"; do
     ns_exists "$ns" || continue
     # Anything still inside (a hung `minikube ssh`, a server whose pidfile was lost) would keep the namespace
     # alive after `ip netns del`; they can only be ours, as the namespace is.
@@ -67,7 +76,7 @@ down() {
     fi
     ip netns del "$ns"
   done
-  for ns in "$VM" "$HOST"; do
+  for ns in "$VM" "$HOST" "$DOCKER_NODE"; do
     rm -f "/etc/netns/$ns/resolv.conf"
     rmdir "/etc/netns/$ns" 2>/dev/null || true
   done
@@ -98,11 +107,29 @@ set_state() {
   printf '%s\n' "$1" >"$DIR/state"
 }
 
+# The docker-driver node and the stack it sits behind: its own NAT onto its own uplink to the router.
+docker_driver() {
+  in_ns "$DOCKER_STACK" ip link add br49 type veth peer name eth0 netns "$DOCKER_NODE"
+  in_ns "$DOCKER_STACK" ip link add up0 type veth peer name eth1 netns "$ROUTER"
+  in_ns "$DOCKER_NODE" ip addr add 192.168.49.2/24 dev eth0
+  in_ns "$DOCKER_NODE" ip link set eth0 up
+  # As in the real docker-driver node's table (minikube-docker-driver-node-ip-route-192.168.49.1-EXCERPT.txt).
+  in_ns "$DOCKER_NODE" ip route add default via 192.168.49.1 dev eth0
+  in_ns "$DOCKER_STACK" ip addr add 192.168.49.1/24 dev br49
+  in_ns "$DOCKER_STACK" ip addr add 192.0.2.2/24 dev up0
+  for l in br49 up0; do in_ns "$DOCKER_STACK" ip link set "$l" up; done
+  in_ns "$DOCKER_STACK" ip route add default via 192.0.2.1 dev up0
+  ns_sysctl "$DOCKER_STACK" net/ipv4/ip_forward 1
+  in_ns "$DOCKER_STACK" iptables -t nat -A POSTROUTING -s 192.168.49.0/24 -o up0 -j MASQUERADE
+  in_ns "$ROUTER" ip addr add 192.0.2.1/24 dev eth1
+  in_ns "$ROUTER" ip link set eth1 up
+}
+
 up() {
   down
   mkdir -p "$DIR"
   node=$(command -v node) || { echo "lab: node is needed for the router's servers" >&2; exit 1; }
-  for ns in "$VM" "$HOST" "$ROUTER"; do
+  for ns in "$VM" "$HOST" "$ROUTER" "$DOCKER_NODE" "$DOCKER_STACK"; do
     ip netns add "$ns"
     # IPv4 only, like the tool: no link-local IPv6 chatter, no AAAA surprises. Must precede the links.
     ns_sysctl "$ns" net/ipv6/conf/all/disable_ipv6 1
@@ -134,8 +161,10 @@ up() {
   ns_sysctl "$ROUTER" net/ipv4/ip_forward 0
   in_ns "$ROUTER" iptables -A INPUT -s "$STALE" -j DROP
 
+  docker_driver
+
   # `ip netns exec` bind-mounts these over /etc/resolv.conf, so lookups in the lab go to the lab's DNS only.
-  for ns in "$VM" "$HOST"; do
+  for ns in "$VM" "$HOST" "$DOCKER_NODE"; do
     mkdir -p "/etc/netns/$ns"
     printf 'nameserver 203.0.113.53\noptions timeout:1 attempts:2\n' >"/etc/netns/$ns/resolv.conf"
   done
@@ -160,7 +189,7 @@ up() {
 
 status() {
   ok=0
-  for ns in "$VM" "$HOST" "$ROUTER"; do
+  for ns in "$VM" "$HOST" "$ROUTER" "$DOCKER_NODE" "$DOCKER_STACK"; do
     if ns_exists "$ns"; then echo "namespace $ns: present"; else echo "namespace $ns: missing"; ok=1; fi
   done
   [ "$ok" -eq 0 ] || return 1

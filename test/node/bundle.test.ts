@@ -46,6 +46,30 @@ describe('bundle manifest', () => {
     expect(readManifest(bundle({ 'manifest.json': JSON.stringify(manifest) })).platform).toBe('darwin');
   });
 
+  it('reads a v2 manifest naming each VM and its files, and refuses a v2 one whose VM list is wrong', () => {
+    const vm = {
+      provider: 'minikube',
+      name: 'dev',
+      driver: 'docker',
+      network: 'user-mode',
+      files: ['minikube-profile-list.json', 'minikube-status.json', 'vm-probe.txt'],
+    };
+    const v2 = { ...manifest, version: 2, vms: [vm] };
+    expect(readManifest(bundle({ 'manifest.json': JSON.stringify(v2) })).vms).toEqual([vm]);
+    for (const vms of [
+      undefined,
+      {},
+      [{ ...vm, network: 'nat' }],
+      [{ ...vm, files: ['../x'] }],
+      [{ ...vm, provider: 'x' }],
+    ])
+      expectUserError(
+        () => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...v2, vms }) })),
+        65,
+        /vms must be a list/,
+      );
+  });
+
   it('refuses a missing folder (66), and a missing or invalid manifest (65)', () => {
     expectUserError(() => readManifest('/nonexistent/bl-bundle'), 66, /no such bundle folder/);
     expectUserError(() => readManifest(bundle({})), 65, /no manifest\.json/);
@@ -57,9 +81,9 @@ describe('bundle manifest', () => {
       /format/,
     );
     expectUserError(
-      () => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, version: 2 }) })),
+      () => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, version: 3 }) })),
       65,
-      /version 2/,
+      /version 3 is not supported \(this bridgelight reads versions 1 and 2\)/,
     );
     expectUserError(
       () => readManifest(bundle({ 'manifest.json': JSON.stringify({ ...manifest, platform: 'win32' }) })),

@@ -382,6 +382,12 @@ function scopedDefaultLines(snapshot: Snapshot): string[] {
     .map((r) => formatRoute(snapshot.platform, r));
 }
 
+/** A user-mode VM's traffic is never NATed by the host: no address is its NAT source. */
+function withoutNatOffPath(egress: EgressFact, vm: VmFact): EgressFact {
+  if (vm.network !== 'user-mode') return egress;
+  return { ...egress, natSource: null, natSourceNote: "no NAT on this VM's path (user-mode network)" };
+}
+
 export function deriveFacts(snapshot: Snapshot): Facts {
   const defaultRoute = findDefaultRoute(snapshot);
   const vpn = findVpn(snapshot, defaultRoute);
@@ -397,7 +403,7 @@ export function deriveFacts(snapshot: Snapshot): Facts {
     defaultRoute,
     scopedDefaults: scopedDefaultLines(snapshot),
     vpn,
-    egress: choice ? buildEgress(snapshot, choice, vpn) : null,
+    egress: choice ? withoutNatOffPath(buildEgress(snapshot, choice, vpn), vm) : null,
     vm,
     bridge,
     hostProbes,

@@ -52,7 +52,7 @@ describe('recordBundle', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({
       format: 'bridgelight-bundle',
-      version: 1,
+      version: 2,
       platform: 'darwin',
       createdAt: '2025-01-01T10:00:00.000Z',
       generator: 'bridgelight 0.1.0 (app)',
@@ -60,6 +60,7 @@ describe('recordBundle', () => {
       profile: 'minikube',
       probeTargets: ['1.1.1.1:443'],
       commands: { 'ifconfig.txt': { argv: ['/sbin/ifconfig'], exitCode: 0 } },
+      vms: [],
     });
     expect(JSON.parse(readFileSync(join(out, 'diagnosis.json'), 'utf8')).verdict).toBe('red');
   });

@@ -1,0 +1,63 @@
+// Bundle format v2's VM list: which VMs a bundle recorded (provider, name, driver, path model) and the files
+// holding each one's evidence. Kept apart from the reading and writing of bundle files (bundle.ts).
+
+import type { RecordedCommand } from '../shared/bundle-format';
+import { BUNDLE_FILES, type BundleVm } from '../shared/bundle-format';
+import type { Snapshot } from '../shared/model';
+import { PROVIDER_IDS, VM_NETWORKS } from '../shared/vm';
+import { EXIT, UserError } from './errors';
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const MAX_VMS = 64;
+
+/** The files of one VM: what the VM's provider ran for it (all but the host's commands). */
+const VM_FILES: readonly string[] = [
+  BUNDLE_FILES.minikubeProfileList,
+  BUNDLE_FILES.minikubeStatus,
+  BUNDLE_FILES.vmProbe,
+  BUNDLE_FILES.vmIpRoute,
+];
+
+function isVm(value: unknown): value is BundleVm {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const vm = value as Record<string, unknown>;
+  return (
+    (PROVIDER_IDS as readonly unknown[]).includes(vm.provider) &&
+    typeof vm.name === 'string' &&
+    SAFE_NAME.test(vm.name) &&
+    (vm.driver === null || typeof vm.driver === 'string') &&
+    (VM_NETWORKS as readonly unknown[]).includes(vm.network) &&
+    Array.isArray(vm.files) &&
+    vm.files.every((file) => typeof file === 'string' && SAFE_NAME.test(file))
+  );
+}
+
+/** Checks a manifest's `vms` (v2); v1 manifests have none. */
+export function validateVms(version: number, vms: unknown): void {
+  if (version < 2) return;
+  if (!Array.isArray(vms) || vms.length > MAX_VMS || !vms.every(isVm))
+    throw new UserError(
+      'manifest.json: vms must be a list of { provider, name, driver, network, files }',
+      EXIT.dataErr,
+    );
+}
+
+/** The VM list a new bundle's manifest gets: the VM the snapshot observed, with the files recorded for it. */
+export function recordedVms(
+  snapshot: Snapshot,
+  commands: Record<string, RecordedCommand>,
+  written: string[],
+): BundleVm[] {
+  const vm = snapshot.vm;
+  if (!vm) return [];
+  const files = VM_FILES.filter((file) => file in commands || written.includes(file));
+  return [
+    {
+      provider: vm.provider,
+      name: vm.profile,
+      driver: vm.listing?.driver ?? null,
+      network: vm.listing?.network ?? 'unknown',
+      files,
+    },
+  ];
+}
