@@ -213,7 +213,7 @@ const HOP_READERS: Record<HopId, (facts: Facts) => Reading> = {
 };
 
 export function buildHops(facts: Facts): Hop[] {
-  return HOP_IDS.map((id) => ({ id, ...HOP_READERS[id](facts), onPath: true }));
+  return HOP_IDS.map((id) => ({ id, ...HOP_READERS[id](facts) }));
 }
 
 /**
