@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { fileURLToPath } from 'node:url';
 import { type CheckOptions, checkLive, hostPlatform } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
 import { type FixPlan, planFix, removeCall, runHelper, samePlan } from '../../node/fix';
@@ -9,11 +7,6 @@ import { isFindingId } from '../../shared/finding-ids';
 import type { Diagnosis } from '../../shared/model';
 import type { CommandContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
-
-/** The helper ships beside the CLI: resources/ at the package root (out/cli/ → ../../resources). */
-export function bundledHelperPath(): string {
-  return fileURLToPath(new URL('../../resources/bridgelight-helper', import.meta.url));
-}
 
 async function confirm(context: CommandContext, question: string): Promise<boolean> {
   if (!context.stdin) return false;
@@ -47,8 +40,6 @@ export async function runFix(args: string[], context: CommandContext): Promise<n
   if (!isFindingId(findingId)) throw new UserError(`"${findingId}" is not a Bridgelight finding id`, EXIT.usage);
   const options: CheckOptions = checkOptionsFor(values, context);
   const platform = hostPlatform();
-  const helperPath = context.helperPath ?? bundledHelperPath();
-  if (!existsSync(helperPath)) throw new UserError(`the privileged helper is missing at ${helperPath}`, EXIT.noInput);
 
   context.stderr.write('Checking first…\n');
   const before = await checkLive(options);
@@ -73,7 +64,7 @@ export async function runFix(args: string[], context: CommandContext): Promise<n
     }
   }
   const isRoot = process.getuid?.() === 0;
-  const run = await runHelper({ runner: createLiveRunner(), platform, helperPath, isRoot }, removeCall(planned.plan));
+  const run = await runHelper({ runner: createLiveRunner(), platform, isRoot }, removeCall(planned.plan));
   if (run.outcome !== 'done') {
     context.stdout.write(`${run.outcome === 'cancelled' ? 'Cancelled' : 'Not done'}: ${run.message}\n`);
     return run.outcome === 'cancelled' ? 1 : 2;

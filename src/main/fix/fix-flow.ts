@@ -1,7 +1,6 @@
 // The app's Fix: the renderer names a finding, and everything else comes from main's own diagnoses. Confirm →
 // re-collect and re-plan (refuse if anything moved while the dialog was open) → the helper, elevated by the
 // OS → re-check → before/after. One fix or undo at a time; every step is published into state.fix.
-import { existsSync } from 'node:fs';
 import type { MessageBoxOptions } from 'electron';
 import type { HelperCall } from '../../node/elevate';
 import {
@@ -27,7 +26,6 @@ export interface FixFlowDeps {
   showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
   helper: HelperEnvironment;
   log: Logger;
-  helperExists?: (path: string) => boolean;
   runHelper?: (env: HelperEnvironment, call: HelperCall) => Promise<HelperRun>;
 }
 
@@ -48,11 +46,9 @@ export class FixFlow {
   private busy = false;
   /** What each fix removed, for its undo. Kept in memory only: after a restart the undo command is shown. */
   private readonly removed = new Map<string, FixPlan>();
-  private readonly helperExists: (path: string) => boolean;
   private readonly run: (env: HelperEnvironment, call: HelperCall) => Promise<HelperRun>;
 
   constructor(private readonly deps: FixFlowDeps) {
-    this.helperExists = deps.helperExists ?? existsSync;
     this.run = deps.runHelper ?? runHelper;
   }
 
@@ -97,13 +93,6 @@ export class FixFlow {
     return response === CONFIRM_BUTTON;
   }
 
-  private helperMissing(findingId: string): FixResult | null {
-    const path = this.deps.helper.helperPath;
-    return this.helperExists(path)
-      ? null
-      : { outcome: 'failed', findingId, message: `The privileged helper is missing at ${path}.` };
-  }
-
   private async elevate(findingId: string, call: HelperCall): Promise<HelperRun> {
     this.publish(findingId, 'elevating');
     return this.run(this.deps.helper, call);
@@ -126,8 +115,6 @@ export class FixFlow {
     const platform = this.deps.helper.platform;
     const planned = planFix(latest, platform, findingId);
     if (!planned.ok) return { outcome: 'refused', findingId, message: `Nothing to fix: ${planned.reason}.` };
-    const missing = this.helperMissing(findingId);
-    if (missing) return missing;
 
     if (!(await this.confirmed(findingId, removeConfirmation(planned.plan))))
       return { outcome: 'cancelled', findingId, message: 'Left as it was.' };
@@ -191,8 +178,6 @@ export class FixFlow {
         findingId,
         message: 'Nothing to undo: Bridgelight has not removed an address for this finding since it started.',
       };
-    const missing = this.helperMissing(findingId);
-    if (missing) return missing;
     if (!(await this.confirmed(findingId, undoConfirmation(plan))))
       return { outcome: 'cancelled', findingId, message: 'Left as it was.' };
 
