@@ -195,6 +195,20 @@ describe('replay bundles', () => {
     expect(diagnosis.egress?.natSource).toBe('172.2.9.61');
   });
 
+  it('one byte of garbage in the egress header: the seed is never read ALL CLEAR', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bl-damaged-'));
+    for (const [file, text] of Object.entries(BUNDLES.seed)) writeFileSync(join(dir, file), text);
+    writeFileSync(
+      join(dir, 'ifconfig.txt'),
+      BUNDLES.seed['ifconfig.txt']!.replace(/^en0: flags=/m, 'e\u0001n0: flags='),
+    );
+    const { code, stdout } = await runCli(['check', '--json', '--replay', dir]);
+    const diagnosis = JSON.parse(stdout) as Diagnosis;
+    expect(diagnosis.verdict).not.toBe('green');
+    expect(code).not.toBe(0);
+    expect(diagnosis.findings.find((f) => f.id === 'input-unparseable')?.evidence.join(' ')).toContain('ifconfig.txt');
+  });
+
   it("a stranger's links, FIFO and folders are notes: nothing followed, nothing leaked, no hang, no crash", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bl-hostile-'));
     for (const [file, text] of Object.entries(BUNDLES.seed)) writeFileSync(join(dir, file), text);
