@@ -266,7 +266,11 @@ describe('packaged Bridgelight.app (offline `--mac --dir` against a stand-in Ele
   });
 
   it('runs as root the helper text sealed inside the asar (main and CLI bundles), the same reviewed file', () => {
-    const reviewed = JSON.stringify(readFileSync(join(copy.dir, 'resources', 'bridgelight-helper'), 'utf8'));
+    // As the bundler writes a string literal: JSON escapes, except that a tab stays a tab.
+    const reviewed = JSON.stringify(readFileSync(join(copy.dir, 'resources', 'bridgelight-helper'), 'utf8')).replaceAll(
+      '\\t',
+      '\t',
+    );
     expect(extractFile(asar, 'out/main/index.js').toString('utf8')).toContain(reviewed);
     expect(readFileSync(join(copy.dir, 'out', 'cli', 'bridgelight.js'), 'utf8')).toContain(reviewed);
   });
