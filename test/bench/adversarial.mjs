@@ -58,8 +58,12 @@ export const LINUX_SHAPES = {
     file: 'ip-addr.json',
     text: () => {
       const links = [];
-      for (let i = 0; links.join(',').length < SIZE - 200 && i < 100000; i++)
-        links.push(`{"ifindex":${i + 10},"ifname":"veth${i}","master":"br0","flags":["UP"],"addr_info":[]}`);
+      let length = 2;
+      for (let i = 0; length < SIZE - 200 && i < 100000; i++) {
+        const link = `{"ifindex":${i + 10},"ifname":"veth${i}","master":"br0","flags":["UP"],"addr_info":[]}`;
+        links.push(link);
+        length += link.length + 1;
+      }
       return `[${links.join(',')}]`;
     },
   },
