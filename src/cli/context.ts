@@ -17,8 +17,6 @@ export interface CommandContext {
   watchTiming?: Partial<MonitorTiming>;
   /** Aborted on Ctrl-C / SIGTERM: long-running commands (watch) end cleanly. */
   signal?: AbortSignal;
-  /** Where the privileged helper is (tests point at the repository's copy). */
-  helperPath?: string;
 }
 
 declare const __BRIDGELIGHT_VERSION__: string | undefined;

@@ -102,7 +102,7 @@ function ready(): void {
     store,
     recheck: async (reason) => (await monitor.recheck(reason)).diagnosis,
     showMessageBox,
-    helper: helperEnvironment(createAppRunner(), platform, paths.helper),
+    helper: helperEnvironment(createAppRunner(), platform),
     log,
   });
 

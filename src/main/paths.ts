@@ -1,6 +1,6 @@
 // Where the app's own files are, packaged or run from the repository. app.getAppPath() is the project root in
-// development and the app.asar root when packaged; the helper must live outside the asar (a shell cannot run a
-// file inside an archive), so it comes from Resources.
+// development and the app.asar root when packaged. (The root helper is not located here: its text is built into
+// the app, src/node/helper-body.ts; the copy in Resources is for people to read.)
 import { join } from 'node:path';
 
 export interface AppLocation {
@@ -15,7 +15,6 @@ export interface AppPaths {
   rendererRoot: string;
   preload: string;
   assets: string;
-  helper: string;
 }
 
 /** electron-vite names a CommonJS chunk `.cjs` when package.json says `"type": "module"`. */
@@ -26,8 +25,5 @@ export function appPaths(location: AppLocation): AppPaths {
     rendererRoot: join(location.appPath, 'out', 'renderer'),
     preload: join(location.appPath, 'out', 'preload', PRELOAD_FILE),
     assets: join(location.appPath, 'assets'),
-    helper: location.isPackaged
-      ? join(location.resourcesPath, 'bridgelight-helper')
-      : join(location.appPath, 'resources', 'bridgelight-helper'),
   };
 }

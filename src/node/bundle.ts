@@ -1,6 +1,6 @@
 // Support bundles (format v1, a public contract): the recording runner writes one, the replay runner reads
 // one back through the same CommandRunner port, so a bundle diagnoses exactly as the live machine did.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BUNDLE_FILES,
@@ -15,10 +15,12 @@ import type { HostProbe } from '../shared/model';
 import { validateVms } from './bundle-vms';
 import { EXIT, UserError } from './errors';
 import type { HostProber } from './probes';
+import { type PrivateDir, readCapped } from './safe-fs';
 
 /** A file the replay runner could not hand over, and why. */
 export interface Unavailable {
-  problem: 'missing' | 'too-large';
+  /** `unparseable`: something other than a readable regular file where a file belongs. */
+  problem: 'missing' | 'too-large' | 'unparseable';
   detail: string;
 }
 
@@ -48,17 +50,25 @@ export function validateManifest(value: unknown): BundleManifest {
 }
 
 export function readManifest(dir: string): BundleManifest {
-  if (!existsSync(dir)) throw new UserError(`${dir}: no such bundle folder`, EXIT.noInput);
-  if (!statSync(dir).isDirectory())
-    throw new UserError(`${dir}: a bundle is a folder, and this is not one`, EXIT.dataErr);
+  let folder: ReturnType<typeof statSync>;
+  try {
+    folder = statSync(dir);
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code;
+    if (why === 'ENOENT') throw new UserError(`${dir}: no such bundle folder`, EXIT.noInput);
+    throw new UserError(`${dir}: cannot read the bundle folder (${why ?? 'error'})`, EXIT.noInput);
+  }
+  if (!folder.isDirectory()) throw new UserError(`${dir}: a bundle is a folder, and this is not one`, EXIT.dataErr);
   const path = join(dir, BUNDLE_FILES.manifest);
-  if (!existsSync(path))
-    throw new UserError(`${dir}: no manifest.json, so this is not a bridgelight bundle`, EXIT.dataErr);
-  if (statSync(path).size > MAX_BUNDLE_FILE_BYTES)
-    throw new UserError(`${path}: larger than 8 MB, refused`, EXIT.dataErr);
+  const read = readCapped(path, MAX_BUNDLE_FILE_BYTES, BUNDLE_FILES.manifest);
+  if ('problem' in read) {
+    if (read.problem === 'missing')
+      throw new UserError(`${dir}: no manifest.json, so this is not a bridgelight bundle`, EXIT.dataErr);
+    throw new UserError(`${dir}: ${read.detail}`, read.problem === 'too-large' ? EXIT.dataErr : EXIT.noInput);
+  }
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = JSON.parse(read.text);
   } catch (error) {
     throw new UserError(`${path}: not valid JSON (${(error as Error).message})`, EXIT.dataErr);
   }
@@ -67,21 +77,12 @@ export function readManifest(dir: string): BundleManifest {
 
 type FileRead = { text: string } | { unavailable: Unavailable };
 
-/** Reads one bundle file, refusing names that could leave the folder and files over 8 MB. */
+/** Reads one bundle file: a safe name, a regular file (no link, FIFO or folder), at most 8 MB. */
 export function readBundleFile(dir: string, name: string): FileRead {
   if (!SAFE_FILE_NAME.test(name))
     return { unavailable: { problem: 'missing', detail: `${name}: not a bundle file name` } };
-  const path = join(dir, name);
-  if (!existsSync(path)) return { unavailable: { problem: 'missing', detail: `${name} is not in the bundle` } };
-  const size = statSync(path).size;
-  if (size > MAX_BUNDLE_FILE_BYTES)
-    return {
-      unavailable: {
-        problem: 'too-large',
-        detail: `${name} is ${(size / 1048576).toFixed(1)} MB, over the 8 MB limit: refused`,
-      },
-    };
-  return { text: readFileSync(path, 'utf8') };
+  const read = readCapped(join(dir, name), MAX_BUNDLE_FILE_BYTES, name);
+  return 'problem' in read ? { unavailable: read } : read;
 }
 
 const NOTHING: CommandResult = {
@@ -138,7 +139,7 @@ function isHostProbe(value: unknown): value is HostProbe {
 export function createReplayProber(dir: string): ReplayProbes {
   const read = readBundleFile(dir, BUNDLE_FILES.probes);
   if ('unavailable' in read) {
-    const problem = read.unavailable.problem === 'too-large' ? read.unavailable.detail : null;
+    const problem = read.unavailable.problem === 'missing' ? null : read.unavailable.detail;
     return { prober: { probe: async () => null }, problem };
   }
   let value: unknown;
@@ -157,11 +158,16 @@ export class BundleRecorder {
   readonly commands: Record<string, RecordedCommand> = {};
   private probes: HostProbe[] | null = null;
   private readonly outputs = new Map<string, string>();
+  private readonly names: string[] = [];
 
   constructor(
-    readonly dir: string,
+    private readonly out: PrivateDir,
     private readonly transform: (text: string) => string = (text) => text,
   ) {}
+
+  get dir(): string {
+    return this.out.path;
+  }
 
   runner(inner: CommandRunner): CommandRunner {
     const locate = inner.locate?.bind(inner);
@@ -215,32 +221,19 @@ export class BundleRecorder {
   /** Writes one file; `raw` skips redaction, for Bridgelight's own output (which holds no MAC or host name). */
   writeFile(name: string, text: string, raw = false): void {
     if (!SAFE_FILE_NAME.test(name)) throw new Error(`refusing to write bundle file ${JSON.stringify(name)}`);
-    writeFileSync(join(this.dir, name), raw ? text : this.transform(text));
+    this.out.write(name, raw ? text : this.transform(text));
+    this.names.push(name);
   }
 
   /** Names of the files written so far. */
   written(): string[] {
-    return readdirSync(this.dir);
+    return [...this.names];
   }
 
   finish(manifest: Omit<BundleManifest, 'commands'>): void {
     if (this.probes) this.writeFile(BUNDLE_FILES.probes, `${JSON.stringify(this.probes, null, 2)}\n`);
     const full: BundleManifest = { ...manifest, commands: this.commands };
-    writeFileSync(join(this.dir, BUNDLE_FILES.manifest), `${JSON.stringify(full, null, 2)}\n`);
-  }
-}
-
-/** Creates the output folder for a new bundle: it must not exist yet or be empty, so nothing is overwritten. */
-export function prepareBundleDir(dir: string): void {
-  if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new UserError(`${dir}: exists and is not a folder`, EXIT.cantCreate);
-    if (readdirSync(dir).length > 0)
-      throw new UserError(`${dir}: folder is not empty; choose a new one`, EXIT.cantCreate);
-    return;
-  }
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new UserError(`${dir}: cannot create (${(error as NodeJS.ErrnoException).code ?? 'error'})`, EXIT.cantCreate);
+    this.out.write(BUNDLE_FILES.manifest, `${JSON.stringify(full, null, 2)}\n`);
+    this.out.close();
   }
 }

@@ -83,14 +83,13 @@ export interface HelperRun {
 export interface HelperEnvironment {
   runner: CommandRunner;
   platform: Platform;
-  helperPath: string;
   isRoot: boolean;
 }
 
 const HELPER_TIMEOUT_MS = 120_000; // includes the time a person takes to type a password
 
 export async function runHelper(env: HelperEnvironment, call: HelperCall): Promise<HelperRun> {
-  const argv = helperArgv(env.platform, env.helperPath, call, env.isRoot);
+  const argv = helperArgv(env.platform, call, env.isRoot);
   const result = await env.runner.run({ key: `helper-${call.verb}`, argv, timeoutMs: HELPER_TIMEOUT_MS });
   if (result.outcome === 'not-found') return { outcome: 'failed', message: `${argv[0]} was not found` };
   if (result.outcome === 'timeout') return { outcome: 'failed', message: 'the helper did not finish in time' };

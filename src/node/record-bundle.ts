@@ -4,9 +4,10 @@ import { readdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_VERSION } from '../shared/bundle-format';
 import type { Diagnosis, Light, Snapshot } from '../shared/model';
-import { BundleRecorder, prepareBundleDir } from './bundle';
+import { BundleRecorder } from './bundle';
 import { recordedVms } from './bundle-vms';
 import type { CollectOptions, CollectPorts } from './collect';
+import { createPrivateDir } from './safe-fs';
 
 /** The machine's own names, which --redact hides wherever they appear. */
 export function machineNames(): string[] {
@@ -39,8 +40,7 @@ export interface RecordedBundle {
 
 export async function recordBundle(engine: BundleEngine, request: BundleRequest): Promise<RecordedBundle> {
   const { dir, options } = request;
-  prepareBundleDir(dir);
-  const recorder = new BundleRecorder(dir, engine.redact ?? undefined);
+  const recorder = new BundleRecorder(createPrivateDir(dir), engine.redact ?? undefined);
   const live = engine.livePorts();
   const createdAt = request.now?.() ?? new Date();
   const snapshot = await engine.collect(

@@ -180,6 +180,16 @@ function firstLine(text: string): string {
   return line === undefined ? 'empty output' : line.trim().slice(0, 200);
 }
 
+const DIRECTIVE = /^@@(section|status|tool|end)(?=\s|$)/;
+
+/** `[line, name, value]` like a match, found without backtracking (a 100 KB line of spaces stays linear). */
+function directiveOf(line: string): [string, string, string | undefined] | null {
+  const match = DIRECTIVE.exec(line);
+  if (match === null) return null;
+  const value = line.slice(match[0].length).trim();
+  return [line, match[1]!, value === '' ? undefined : value];
+}
+
 /** Sections after the start marker; null without a marker. Lines before it (a login banner, warnings) are noise. */
 function sectionsOf(text: string): Section[] | null {
   const lines = text.split(/\r?\n/);
@@ -188,7 +198,7 @@ function sectionsOf(text: string): Section[] | null {
   const sections: Section[] = [];
   let current: Section | null = null;
   for (const line of lines.slice(start + 1)) {
-    const directive = line.match(/^@@(section|status|tool|end)(?:\s+(.*?))?\s*$/);
+    const directive = directiveOf(line);
     if (directive?.[1] === 'end') break;
     if (directive?.[1] === 'section') {
       const [kind = '', ...rest] = (directive[2] ?? '').split(/\s+/);

@@ -1,5 +1,6 @@
 // The Done-when scenarios: bundles assembled from real outputs, each given the answer a network engineer would.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -271,6 +272,42 @@ describe('replay bundles', () => {
     const finding = diagnosis.findings.find((f) => f.id === 'input-unparseable');
     expect(finding?.evidence.join(' ')).toMatch(/netstat-rn\.txt.*8 MB/);
     expect(diagnosis.egress?.natSource).toBe('172.2.9.61');
+  });
+
+  it('one byte of garbage in the egress header: the seed is never read ALL CLEAR', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bl-damaged-'));
+    for (const [file, text] of Object.entries(BUNDLES.seed)) writeFileSync(join(dir, file), text);
+    writeFileSync(
+      join(dir, 'ifconfig.txt'),
+      BUNDLES.seed['ifconfig.txt']!.replace(/^en0: flags=/m, 'e\u0001n0: flags='),
+    );
+    const { code, stdout } = await runCli(['check', '--json', '--replay', dir]);
+    const diagnosis = JSON.parse(stdout) as Diagnosis;
+    expect(diagnosis.verdict).not.toBe('green');
+    expect(code).not.toBe(0);
+    expect(diagnosis.findings.find((f) => f.id === 'input-unparseable')?.evidence.join(' ')).toContain('ifconfig.txt');
+  });
+
+  it("a stranger's links, FIFO and folders are notes: nothing followed, nothing leaked, no hang, no crash", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bl-hostile-'));
+    for (const [file, text] of Object.entries(BUNDLES.seed)) writeFileSync(join(dir, file), text);
+    for (const file of ['ifconfig.txt', 'netstat-rn.txt', 'probes.json', 'minikube-status.json'])
+      rmSync(join(dir, file));
+    symlinkSync('/etc/shadow', join(dir, 'ifconfig.txt'));
+    symlinkSync('/dev/zero', join(dir, 'netstat-rn.txt'));
+    execFileSync('mkfifo', [join(dir, 'probes.json')]);
+    mkdirSync(join(dir, 'minikube-status.json'));
+    const run = await runCli(['check', '--json', '--replay', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).not.toBe(70);
+    const diagnosis = JSON.parse(run.stdout) as Diagnosis;
+    const evidence = diagnosis.findings.find((f) => f.id === 'input-unparseable')?.evidence.join('\n') ?? '';
+    expect(evidence).toMatch(/ifconfig\.txt is a symbolic link: not followed/);
+    expect(evidence).toMatch(/netstat-rn\.txt is a symbolic link: not followed/);
+    expect(evidence).toMatch(/probes\.json is not a regular file/);
+    expect(evidence).toMatch(/minikube-status\.json is a folder/);
+    expect(run.stdout).not.toMatch(/root:/);
+    expect(diagnosis.verdict).not.toBe('green');
   });
 
   it('human output draws the path, the roles and the exact fix command', async () => {

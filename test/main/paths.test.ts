@@ -6,20 +6,19 @@ import { appPaths } from '../../src/main/paths';
 import { commandResult } from '../support/command-result';
 
 describe('appPaths', () => {
-  it('finds the helper in Resources when packaged, outside the asar', () => {
+  it('finds the preload and the page inside the asar when packaged', () => {
     const paths = appPaths({
       isPackaged: true,
       appPath: '/Applications/Bridgelight.app/Contents/Resources/app.asar',
       resourcesPath: '/Applications/Bridgelight.app/Contents/Resources',
     });
-    expect(paths.helper).toBe('/Applications/Bridgelight.app/Contents/Resources/bridgelight-helper');
     expect(paths.preload).toBe('/Applications/Bridgelight.app/Contents/Resources/app.asar/out/preload/index.cjs');
     expect(paths.rendererRoot).toBe('/Applications/Bridgelight.app/Contents/Resources/app.asar/out/renderer');
   });
 
-  it('uses the repository copy of the helper in development', () => {
+  it('uses the repository in development', () => {
     const paths = appPaths({ isPackaged: false, appPath: '/work/main', resourcesPath: '/x/electron/Resources' });
-    expect(paths.helper).toBe('/work/main/resources/bridgelight-helper');
+    expect(paths.preload).toBe('/work/main/out/preload/index.cjs');
     expect(paths.assets).toBe('/work/main/assets');
   });
 });
@@ -52,8 +51,8 @@ describe('helperEnvironment', () => {
     const runner = {
       run: async () => commandResult(),
     };
-    expect(helperEnvironment(runner, 'darwin', '/h', () => 0).isRoot).toBe(true);
-    expect(helperEnvironment(runner, 'darwin', '/h', () => 501).isRoot).toBe(false);
-    expect(helperEnvironment(runner, 'darwin', '/h', null).isRoot).toBe(false);
+    expect(helperEnvironment(runner, 'darwin', () => 0).isRoot).toBe(true);
+    expect(helperEnvironment(runner, 'darwin', () => 501).isRoot).toBe(false);
+    expect(helperEnvironment(runner, 'darwin', null).isRoot).toBe(false);
   });
 });

@@ -1,4 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,10 +18,10 @@ import {
   BundleRecorder,
   createReplayProber,
   createReplayRunner,
-  prepareBundleDir,
   readManifest,
 } from '../../src/node/bundle';
 import { UserError } from '../../src/node/errors';
+import { createPrivateDir, readCapped } from '../../src/node/safe-fs';
 import type { BundleManifest } from '../../src/shared/bundle-format';
 import type { CommandRunner } from '../../src/shared/command';
 import { commandResult } from '../support/command-result';
@@ -150,14 +162,16 @@ describe('replay runner', () => {
 
 describe('bundle recorder', () => {
   it('writes what the inner runner returned (redacted) and a manifest describing every command', async () => {
-    const dir = tmp();
+    const dir = join(tmp(), 'bundle');
     const inner: CommandRunner = {
       run: async (spec) =>
         spec.key === 'minikube-status.json'
           ? commandResult({ outcome: 'not-found', exitCode: null })
           : commandResult({ stdout: 'ether 3c:22:fb:1a:84:8e\n' }),
     };
-    const recorder = new BundleRecorder(dir, (text) => text.replace('3c:22:fb:1a:84:8e', '02:00:00:00:00:01'));
+    const recorder = new BundleRecorder(createPrivateDir(dir), (text) =>
+      text.replace('3c:22:fb:1a:84:8e', '02:00:00:00:00:01'),
+    );
     const runner = recorder.runner(inner);
     const result = await runner.run({ key: 'ifconfig.txt', argv: ['/sbin/ifconfig', '-a'], timeoutMs: 10 });
     expect(result.stdout).toBe('ether 3c:22:fb:1a:84:8e\n');
@@ -174,12 +188,92 @@ describe('bundle recorder', () => {
     });
   });
 
-  it('never writes into a folder that already has files', () => {
-    const dir = bundle({ 'keep.txt': 'mine' });
-    expectUserError(() => prepareBundleDir(dir), 73, /not empty/);
-    expect(readFileSync(join(dir, 'keep.txt'), 'utf8')).toBe('mine');
-    const fresh = join(tmp(), 'a', 'b');
-    prepareBundleDir(fresh);
-    prepareBundleDir(fresh);
+  it('creates its folder itself (0700, files 0600) and never uses one that exists, empty or not', () => {
+    const used = bundle({ 'keep.txt': 'mine' });
+    expectUserError(() => createPrivateDir(used), 73, /exists already/);
+    expect(readdirSync(used)).toEqual(['keep.txt']);
+    expectUserError(() => createPrivateDir(tmp()), 73, /exists already/);
+    const linked = join(tmp(), 'link');
+    symlinkSync(tmp(), linked);
+    expectUserError(() => createPrivateDir(linked), 73, /exists already/);
+    const fresh = createPrivateDir(join(tmp(), 'new'));
+    fresh.write('a.txt', 'x');
+    expect(statSync(fresh.path).mode & 0o777).toBe(0o700);
+    expect(statSync(join(fresh.path, 'a.txt')).mode & 0o777).toBe(0o600);
+    expect(() => fresh.write('a.txt', 'again')).toThrow(/EEXIST/);
+    expectUserError(() => createPrivateDir(join(tmp(), 'no', 'parent')), 73, /parent folder/);
+  });
+
+  it('refuses a parent folder other users can write to, unless it is sticky like /tmp', () => {
+    const open = tmp();
+    chmodSync(open, 0o777);
+    expectUserError(() => createPrivateDir(join(open, 'b')), 73, /writable by other users/);
+    chmodSync(open, 0o1777);
+    expect(createPrivateDir(join(open, 'b')).path).toBe(join(open, 'b'));
+  });
+
+  it('writes nothing outside its folder when links are planted or the folder is swapped while recording', async () => {
+    const outside = tmp();
+    const victim = join(outside, 'victim');
+    writeFileSync(victim, 'precious\n');
+    const dir = join(tmp(), 'bundle');
+    const recorder = new BundleRecorder(createPrivateDir(dir));
+    const ok = commandResult({});
+    const attacker: CommandRunner = {
+      run: async (spec) => {
+        // Between the folder's creation and each write: a link in the file's place, then the folder itself
+        // moved away and replaced by a link to somewhere else.
+        if (spec.key === 'ifconfig.txt') symlinkSync(victim, join(dir, spec.key));
+        if (spec.key === 'netstat-rn.txt') {
+          renameSync(dir, `${dir}.moved`);
+          symlinkSync(outside, dir);
+        }
+        return { ...ok, stdout: 'attacker-controlled?\n' };
+      },
+    };
+    const runner = recorder.runner(attacker);
+    await expect(runner.run({ key: 'ifconfig.txt', argv: ['ifconfig'], timeoutMs: 10 })).rejects.toThrow(/EEXIST/);
+    await runner.run({ key: 'netstat-rn.txt', argv: ['netstat'], timeoutMs: 10 }).catch(() => undefined);
+    recorder.finish(manifest);
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(readdirSync(outside)).toEqual(['victim']);
+  });
+});
+
+describe("reading a stranger's bundle", () => {
+  it('reads only regular files, never through a link, and counts the cap while reading', () => {
+    const dir = tmp();
+    symlinkSync('/dev/zero', join(dir, 'zero'));
+    symlinkSync('/etc/shadow', join(dir, 'shadow'));
+    mkdirSync(join(dir, 'folder'));
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    expect(readCapped(join(dir, 'zero'), 1024, 'zero')).toEqual({
+      problem: 'unparseable',
+      detail: 'zero is a symbolic link: not followed',
+    });
+    expect(readCapped(join(dir, 'shadow'), 1024, 'shadow')).toMatchObject({ problem: 'unparseable' });
+    expect(readCapped(join(dir, 'folder'), 1024, 'folder')).toEqual({
+      problem: 'unparseable',
+      detail: 'folder is a folder: not read',
+    });
+    expect(readCapped(join(dir, 'fifo'), 1024, 'fifo')).toEqual({
+      problem: 'unparseable',
+      detail: 'fifo is not a regular file: not read',
+    });
+    expect(readCapped('/dev/zero', 1024, 'zero')).toMatchObject({ problem: 'unparseable' });
+    // /proc files say they are empty and are not: the cap holds by what was read, not by what stat said.
+    expect(statSync('/proc/self/status').size).toBe(0);
+    expect(readCapped('/proc/self/status', 16, 'status')).toMatchObject({ problem: 'too-large' });
+    expect(readCapped(join(dir, 'none'), 16, 'none')).toMatchObject({ problem: 'missing' });
+  });
+
+  it('says a manifest that is a link or a folder is unreadable, not that there is no manifest.json', () => {
+    const linked = tmp();
+    symlinkSync('/etc/passwd', join(linked, 'manifest.json'));
+    expectUserError(() => readManifest(linked), 66, /manifest\.json is a symbolic link/);
+    const folder = tmp();
+    mkdirSync(join(folder, 'manifest.json'));
+    expectUserError(() => readManifest(folder), 66, /manifest\.json is a folder/);
+    expect(existsSync(join(folder, 'manifest.json'))).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { getRawHeader, listPackage } from '@electron/asar';
+import { extractFile, getRawHeader, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAY_STATES } from '../../scripts/generate-icons.mjs';
 import { type BuiltCopy, buildInTempCopy, describeTimings, REPO } from './build-copy';
@@ -263,6 +263,16 @@ describe('packaged Bridgelight.app (offline `--mac --dir` against a stand-in Ele
     expect(statSync(helper).mode & 0o777).toBe(0o755);
     expect(readFileSync(helper).equals(readFileSync(join(copy.dir, 'resources', 'bridgelight-helper')))).toBe(true);
     expect(entries.some((entry) => entry.includes('bridgelight-helper'))).toBe(false);
+  });
+
+  it('runs as root the helper text sealed inside the asar (main and CLI bundles), the same reviewed file', () => {
+    // As the bundler writes a string literal: JSON escapes, except that a tab stays a tab.
+    const reviewed = JSON.stringify(readFileSync(join(copy.dir, 'resources', 'bridgelight-helper'), 'utf8')).replaceAll(
+      '\\t',
+      '\t',
+    );
+    expect(extractFile(asar, 'out/main/index.js').toString('utf8')).toContain(reviewed);
+    expect(readFileSync(join(copy.dir, 'out', 'cli', 'bridgelight.js'), 'utf8')).toContain(reviewed);
   });
 
   it('keeps everything in the asar: nothing unpacked beside it', () => {

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { fileURLToPath } from 'node:url';
 import { type CheckOptions, checkLive, hostPlatform } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
 import { applyFix, type FixPlan, planFix, runHelper } from '../../node/fix';
@@ -9,11 +7,6 @@ import { isFindingId } from '../../shared/finding-ids';
 import type { Diagnosis } from '../../shared/model';
 import type { CommandContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
-
-/** The helper ships beside the CLI: resources/ at the package root (out/cli/ → ../../resources). */
-export function bundledHelperPath(): string {
-  return fileURLToPath(new URL('../../resources/bridgelight-helper', import.meta.url));
-}
 
 async function ask(context: CommandContext, question: string): Promise<boolean> {
   if (!context.stdin) return false;
@@ -47,8 +40,6 @@ export async function runFix(args: string[], context: CommandContext): Promise<n
   if (!isFindingId(findingId)) throw new UserError(`"${findingId}" is not a Bridgelight finding id`, EXIT.usage);
   const options: CheckOptions = checkOptionsFor(values, context);
   const platform = hostPlatform();
-  const helperPath = context.helperPath ?? bundledHelperPath();
-  if (!existsSync(helperPath)) throw new UserError(`the privileged helper is missing at ${helperPath}`, EXIT.noInput);
 
   context.stderr.write('Checking first…\n');
   const planned = planFix((await checkLive(options)).diagnosis, platform, findingId);
@@ -57,7 +48,7 @@ export async function runFix(args: string[], context: CommandContext): Promise<n
     return planned.absent ? 0 : 2;
   }
   const plan = planned.plan;
-  const helper = { runner: createLiveRunner(), platform, helperPath, isRoot: process.getuid?.() === 0 };
+  const helper = { runner: createLiveRunner(), platform, isRoot: process.getuid?.() === 0 };
   const done = await applyFix(plan, {
     diagnose: async () => (await checkLive(options)).diagnosis,
     async confirm(toConfirm) {

@@ -2,7 +2,6 @@
 // transaction (confirm → re-collect and re-plan → the helper, elevated by the OS → verify) is src/node/fix.ts's;
 // this supplies its ports (the native dialog, the monitor's re-check, state.fix), runs one fix or undo at a
 // time, remembers what it removed for the undo, and words the outcome for the popover.
-import { existsSync } from 'node:fs';
 import type { MessageBoxOptions } from 'electron';
 import type { HelperCall } from '../../node/elevate';
 import {
@@ -32,7 +31,6 @@ export interface FixFlowDeps {
   showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
   helper: HelperEnvironment;
   log: Logger;
-  helperExists?: (path: string) => boolean;
   runHelper?: (env: HelperEnvironment, call: HelperCall) => Promise<HelperRun>;
 }
 
@@ -47,11 +45,9 @@ export class FixFlow {
   private busy = false;
   /** What each fix removed, for its undo. Kept in memory only: after a restart the undo command is shown. */
   private readonly removed = new Map<string, FixPlan>();
-  private readonly helperExists: (path: string) => boolean;
   private readonly run: (env: HelperEnvironment, call: HelperCall) => Promise<HelperRun>;
 
   constructor(private readonly deps: FixFlowDeps) {
-    this.helperExists = deps.helperExists ?? existsSync;
     this.run = deps.runHelper ?? runHelper;
   }
 
@@ -99,13 +95,6 @@ export class FixFlow {
     };
   }
 
-  private helperMissing(findingId: FindingId): FixResult | null {
-    const path = this.deps.helper.helperPath;
-    return this.helperExists(path)
-      ? null
-      : { outcome: 'failed', findingId, message: `The privileged helper is missing at ${path}.` };
-  }
-
   /** The outcomes a fix and its undo word alike; the transaction itself once the helper did its part. */
   private unlessApplied(
     findingId: FindingId,
@@ -140,8 +129,6 @@ export class FixFlow {
     if (!latest) return { outcome: 'refused', findingId, message: 'No check has finished yet.' };
     const planned = planFix(latest, this.deps.helper.platform, findingId);
     if (!planned.ok) return { outcome: 'refused', findingId, message: `Nothing to fix: ${planned.reason}.` };
-    const missing = this.helperMissing(findingId);
-    if (missing) return missing;
 
     const plan = planned.plan;
     const done = this.unlessApplied(
@@ -183,8 +170,6 @@ export class FixFlow {
         findingId,
         message: 'Nothing to undo: Bridgelight has not removed an address for this finding since it started.',
       };
-    const missing = this.helperMissing(findingId);
-    if (missing) return missing;
 
     const done = this.unlessApplied(
       findingId,

@@ -1,6 +1,6 @@
 // diagnose(): Snapshot in, Diagnosis (exactly `bridgelight check --json`) out. Pure, and it never throws: a
 // broken rule or an unexpected snapshot costs that one answer, never the whole diagnosis.
-import type { BridgeInfo, Diagnosis, EgressInfo, Finding, Hop, Snapshot, VmInfo } from '../model';
+import type { BridgeInfo, Diagnosis, EgressInfo, Finding, Hop, Light, Snapshot, VmInfo } from '../model';
 import { deriveFacts, type Facts } from './facts';
 import { buildHops, unknownHops, verdictOf } from './hops';
 import type { Rule } from './rule';
@@ -76,18 +76,25 @@ function unreadableDiagnosis(): Diagnosis {
   };
 }
 
+/** Fails closed: while an input could not be read, hops that look fine are not proof of an all clear. */
+function closedVerdict(hops: readonly Hop[], findings: readonly Finding[]): Light {
+  const verdict = verdictOf(hops);
+  return verdict === 'green' && findings.some((finding) => finding.id === 'input-unparseable') ? 'unknown' : verdict;
+}
+
 /** diagnose() with the rules given: for tests, and for anyone needing a subset. */
 export function diagnoseWith(rules: readonly Rule[], snapshot: Snapshot): Diagnosis {
   const facts = attempt<Facts | null>(() => deriveFacts(snapshot), null);
   if (facts === null) return unreadableDiagnosis();
   const hops: Hop[] = attempt(() => buildHops(facts), unknownHops('the hops could not be worked out'));
+  const findings = runRules(rules, facts);
   return {
-    verdict: verdictOf(hops),
+    verdict: closedVerdict(hops, findings),
     egress: attempt(() => egressInfo(facts), null),
     bridge: attempt(() => bridgeInfo(facts), null),
     vm: attempt(() => vmInfo(facts), null),
     hops,
-    findings: runRules(rules, facts),
+    findings,
   };
 }
 

@@ -119,23 +119,53 @@ function dhcpObservation(reading: DhcpReading, someoneElseHolds: boolean): Obser
   return { side: 'neutral', text: reading.note };
 }
 
-function subnetObservation(input: RoleInput, index: number, routable: readonly number[]): Observation | null {
+/** Evidence names at most this many other addresses, then says how many more: 1,000 addresses stay linear. */
+export const MAX_LISTED = 5;
+
+/** "a, b, c and 12 more": the first MAX_LISTED of `indices` other than `me`. */
+function namesOf(input: RoleInput, indices: readonly number[], me: number): string {
+  const names: string[] = [];
+  let total = 0;
+  for (const i of indices) {
+    if (i === me) continue;
+    total++;
+    const a = input.addresses[i] as Ipv4Address;
+    if (names.length < MAX_LISTED) names.push(formatCidr(a.address, a.prefixLength));
+  }
+  return total > names.length ? `${names.join(', ')} and ${total - names.length} more` : names.join(', ');
+}
+
+/** Which routable addresses have the gateway in their subnet, worked out once per interface. */
+interface SubnetSplit {
+  gateway: string;
+  having: number[];
+  lacking: number[];
+}
+
+function splitBySubnet(input: RoleInput, routable: readonly number[]): SubnetSplit | null {
   const { gateway, addresses } = input;
-  const me = addresses[index];
-  if (gateway === null || me === undefined || ipv4ToNumber(gateway) === null) return null;
-  const contains = (a: Ipv4Address): boolean => inSubnet(gateway, a.address, a.prefixLength);
-  const others = routable.filter((i) => i !== index).map((i) => addresses[i] as Ipv4Address);
+  if (gateway === null || ipv4ToNumber(gateway) === null) return null;
+  const having: number[] = [];
+  const lacking: number[] = [];
+  for (const i of routable) {
+    const a = addresses[i] as Ipv4Address;
+    (inSubnet(gateway, a.address, a.prefixLength) ? having : lacking).push(i);
+  }
+  return { gateway, having, lacking };
+}
+
+function subnetObservation(input: RoleInput, index: number, split: SubnetSplit | null): Observation | null {
+  const me = input.addresses[index];
+  if (split === null || me === undefined) return null;
+  const { gateway } = split;
   const network = networkOf(me.address, me.prefixLength);
-  if (contains(me)) {
-    const lacking = others.filter((a) => !contains(a));
-    if (lacking.length === 0) return { side: 'neutral', text: `subnet ${network} contains the gateway ${gateway}` };
-    const names = lacking.map((a) => formatCidr(a.address, a.prefixLength)).join(', ');
+  if (inSubnet(gateway, me.address, me.prefixLength)) {
+    const names = namesOf(input, split.lacking, index);
+    if (names === '') return { side: 'neutral', text: `subnet ${network} contains the gateway ${gateway}` };
     return { side: 'in-use', text: `subnet ${network} contains the gateway ${gateway} (${names} does not)` };
   }
-  const having = others.filter(contains);
-  if (having.length === 0)
-    return { side: 'neutral', text: `subnet ${network} does not contain the gateway ${gateway}` };
-  const names = having.map((a) => formatCidr(a.address, a.prefixLength)).join(', ');
+  const names = namesOf(input, split.having, index);
+  if (names === '') return { side: 'neutral', text: `subnet ${network} does not contain the gateway ${gateway}` };
   return { side: 'stale', text: `subnet ${network} does not contain the gateway ${gateway} (${names} does)` };
 }
 
@@ -146,14 +176,33 @@ export function describeHostProbe(probe: HostProbe): string {
   return `bound probe ${probe.source} → ${probe.target} ${outcome}`;
 }
 
-function probeObservations(input: RoleInput, index: number, routable: readonly number[]): Observation[] {
+/** Host probes by source address, and how many routable addresses got an answer: worked out once. */
+interface ProbeIndex {
+  bySource: Map<string, HostProbe[]>;
+  answered: Set<string>;
+}
+
+function indexProbes(input: RoleInput, routable: readonly number[]): ProbeIndex {
+  const bySource = new Map<string, HostProbe[]>();
+  for (const probe of input.hostProbes ?? []) {
+    const list = bySource.get(probe.source);
+    if (list) list.push(probe);
+    else bySource.set(probe.source, [probe]);
+  }
+  const answered = new Set<string>();
+  for (const i of routable) {
+    const address = input.addresses[i]?.address;
+    if (address !== undefined && bySource.get(address)?.some((p) => p.ok)) answered.add(address);
+  }
+  return { bySource, answered };
+}
+
+function probeObservations(input: RoleInput, index: number, probes: ProbeIndex): Observation[] {
   const me = input.addresses[index];
-  const probes = input.hostProbes ?? [];
   if (me === undefined) return [];
-  const mine = probes.filter((p) => p.source === me.address);
+  const mine = probes.bySource.get(me.address) ?? [];
   if (mine.length === 0) return [];
-  const otherSources = new Set(routable.filter((i) => i !== index).map((i) => input.addresses[i]?.address));
-  const anotherWorks = probes.some((p) => p.ok && otherSources.has(p.source));
+  const anotherWorks = probes.answered.size > (probes.answered.has(me.address) ? 1 : 0);
   const allFailed = mine.every((p) => !p.ok);
   return mine.map((p) => {
     // A success proves the address works; failures only say "left over" when another address gets answers,
@@ -209,12 +258,15 @@ export function assignRoles(input: RoleInput): AddressFact[] {
   const readings = dhcpReadings(input);
   // Link-local addresses never carry traffic past the gateway, so they are not "another address" in comparisons.
   const routable = input.addresses.flatMap((a, i) => (isLinkLocal(a.address) ? [] : [i]));
+  const holders = routable.filter((i) => readings[i]?.holds === true).length;
+  const split = splitBySubnet(input, routable);
+  const probeIndex = indexProbes(input, routable);
   return input.addresses.map((address, index) => {
-    const probes = probeObservations(input, index, routable);
+    const probes = probeObservations(input, index, probeIndex);
     if (isLinkLocal(address.address)) return linkLocalFact(address, index, probes);
     const reading = readings[index] as DhcpReading;
-    const someoneElseHolds = routable.some((i) => i !== index && readings[i]?.holds === true);
-    const subnet = subnetObservation(input, index, routable);
+    const someoneElseHolds = holders > (reading.holds === true ? 1 : 0);
+    const subnet = subnetObservation(input, index, split);
     const observations = [dhcpObservation(reading, someoneElseHolds), ...(subnet ? [subnet] : []), ...probes];
     const role = roleFrom(observations, reading);
     const staleEvidence = observations.filter((o) => o.side === 'stale').map((o) => o.text);

@@ -79,7 +79,7 @@ describe('recordBundle', () => {
     const out = join(dir, 'used');
     mkdirSync(out);
     writeFileSync(join(out, 'notes.txt'), 'mine');
-    await expect(recordBundle(fakeEngine(null), request(out))).rejects.toThrow(/not empty/);
+    await expect(recordBundle(fakeEngine(null), request(out))).rejects.toThrow(/exists already/);
     expect(readdirSync(out)).toEqual(['notes.txt']);
   });
 });

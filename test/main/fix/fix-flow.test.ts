@@ -4,13 +4,13 @@ import { FixFlow } from '../../../src/main/fix/fix-flow';
 import { helperEnvironment } from '../../../src/main/fix/helper-env';
 import { defaultSettings } from '../../../src/main/settings/settings';
 import { createAppStore } from '../../../src/main/state/store';
+import { HELPER_PATH_ENV } from '../../../src/node/elevate';
+import { HELPER_BODY } from '../../../src/node/helper-body';
 import type { FixProgress } from '../../../src/shared/app-api';
 import type { CommandResult, CommandRunner, CommandSpec } from '../../../src/shared/command';
 import type { Diagnosis } from '../../../src/shared/model';
 import { commandResult } from '../../support/command-result';
 import { deferred, fixedDiagnosis, recordingLogger, seedDiagnosis } from '../fixtures';
-
-const HELPER = '/Applications/Bridgelight.app/Contents/Resources/bridgelight-helper';
 
 const DONE: Partial<CommandResult> = { exitCode: 0, stdout: 'bridgelight-helper: removed 172.2.9.61 from en0\n' };
 const PASSWORD_CANCELLED: Partial<CommandResult> = {
@@ -39,7 +39,6 @@ interface Setup {
   rechecks?: (Diagnosis | Error)[];
   answers?: number[];
   results?: Partial<CommandResult>[];
-  helperExists?: boolean;
   /** Replaces the scripted answers, e.g. with a dialog that stays open. */
   dialog?: () => Promise<{ response: number }>;
 }
@@ -69,9 +68,8 @@ function setup(options: Setup = {}) {
     store,
     recheck,
     showMessageBox,
-    helper: helperEnvironment(runner, 'darwin', HELPER, () => 501),
+    helper: helperEnvironment(runner, 'darwin', () => 501),
     log: recordingLogger(),
-    helperExists: () => options.helperExists ?? true,
   });
   return { flow, store, phases, recheck, dialogs, runner, showMessageBox };
 }
@@ -100,7 +98,7 @@ describe('FixFlow.fix', () => {
     await flow.fix('nat-source-stale');
     const argv = runner.calls[0]!.argv;
     expect(argv[0]).toBe('/usr/bin/osascript');
-    expect(argv.slice(-5, -1)).toEqual([HELPER, 'remove-address', 'en0', '172.2.9.61']);
+    expect(argv.slice(-5, -1)).toEqual([HELPER_BODY, 'remove-address', 'en0', '172.2.9.61']);
     // Nothing from the diagnosis is spliced into the script itself.
     const script = argv.filter((_, i) => argv[i - 1] === '-e').join('\n');
     expect(script).not.toContain('172.2.9.61');
@@ -116,12 +114,18 @@ describe('FixFlow.fix', () => {
       store,
       recheck: async () => rechecks.shift()!,
       showMessageBox: async () => ({ response: 0 }),
-      helper: helperEnvironment(runner, 'darwin', HELPER, () => 0),
+      helper: helperEnvironment(runner, 'darwin', () => 0),
       log: recordingLogger(),
-      helperExists: () => true,
     });
     await flow.fix('nat-source-stale');
-    expect(runner.calls[0]!.argv).toEqual(['/bin/sh', HELPER, 'remove-address', 'en0', '172.2.9.61']);
+    expect(runner.calls[0]!.argv.slice(0, 6)).toEqual(['/usr/bin/env', '-i', HELPER_PATH_ENV, '/bin/sh', '-p', '-c']);
+    expect(runner.calls[0]!.argv.slice(6)).toEqual([
+      HELPER_BODY,
+      'bridgelight-helper',
+      'remove-address',
+      'en0',
+      '172.2.9.61',
+    ]);
   });
 
   it('names the interface, the address, the evidence and the exact command in the confirmation', async () => {
@@ -215,15 +219,6 @@ describe('FixFlow.fix', () => {
     expect(result.message).toContain('172.2.9.61 is not on en0');
   });
 
-  it('fails when the helper is missing, before asking anything', async () => {
-    const { flow, dialogs } = setup({ helperExists: false });
-    expect(await flow.fix('nat-source-stale')).toMatchObject({
-      outcome: 'failed',
-      message: `The privileged helper is missing at ${HELPER}.`,
-    });
-    expect(dialogs).toEqual([]);
-  });
-
   it('reports applied-not-verified when the finding is still there afterwards', async () => {
     const { flow } = setup({ rechecks: [seedDiagnosis(), seedDiagnosis()] });
     const result = await flow.fix('nat-source-stale');
@@ -284,7 +279,7 @@ describe('FixFlow.undoFix', () => {
       before: { verdict: 'green' },
       after: { verdict: 'red' },
     });
-    expect(runner.calls[1]!.argv.slice(-5, -1)).toEqual([HELPER, 'add-address', 'en0', '172.2.9.61/16']);
+    expect(runner.calls[1]!.argv.slice(-5, -1)).toEqual([HELPER_BODY, 'add-address', 'en0', '172.2.9.61/16']);
     // Once undone, there is nothing left to undo.
     expect(await flow.undoFix('nat-source-stale')).toMatchObject({ outcome: 'refused' });
   });

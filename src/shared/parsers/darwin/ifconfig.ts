@@ -86,12 +86,23 @@ function finish(draft: InterfaceDraft): NetInterface {
   return result;
 }
 
+/** ifconfig indents every property line; an unindented line that is not a header starts an unknown block. */
+function isUnattachable(line: string): boolean {
+  return line.trim() !== '' && !/^\s/.test(line);
+}
+
 export function parseIfconfig(text: string): ParseResult<NetInterface[]> {
   if (text.trim() === '') return unparseable('empty output (ifconfig always lists lo0)');
   const drafts: InterfaceDraft[] = [];
-  for (const line of toLines(text)) {
+  const lines = toLines(text);
+  for (const [index, line] of lines.entries()) {
     const header = parseHeader(line);
     if (header) drafts.push(header);
+    // Attaching what follows to the previous interface would move addresses between interfaces: refuse.
+    else if (drafts.length > 0 && isUnattachable(line))
+      return unparseable(
+        `line ${index + 1} is neither an interface header nor indented (${JSON.stringify(line.slice(0, 40))}), so the lines after it belong to no known interface`,
+      );
     else if (drafts.length > 0 && line.trim() !== '') applyProperty(drafts[drafts.length - 1]!, line);
   }
   if (drafts.length === 0) return unparseable('no interface header (`name: flags=…<…> mtu …`) found');

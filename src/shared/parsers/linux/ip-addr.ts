@@ -70,7 +70,9 @@ function membersByMaster(links: JsonObject[]): Map<string, string[]> {
   const members = new Map<string, string[]>();
   for (const link of links) {
     if (!isWord(link.master)) continue;
-    members.set(link.master, [...(members.get(link.master) ?? []), link.ifname as string]);
+    const list = members.get(link.master);
+    if (list) list.push(link.ifname as string);
+    else members.set(link.master, [link.ifname as string]);
   }
   return members;
 }

@@ -180,6 +180,21 @@ describe('parseIfconfig on edge cases', () => {
     expect(only(text)).toMatchObject({ name: 'en0', ipv4: [], up: true, running: false });
   });
 
+  it("never moves an interface's addresses into the one before it when its header is damaged", () => {
+    const seed = fixture('bundles/seed/ifconfig.txt');
+    for (const damaged of [
+      seed.replace('en0: flags=8863', 'e\u0001n0: flags=8863'),
+      seed.replace('en0: flags=8863', 'en0 flags=8863'),
+      seed.replace('en0: flags=8863', '\u00ffen0: flags=8863'),
+    ]) {
+      const result = parseIfconfig(damaged);
+      expect(result).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^line 7 is neither an interface header/),
+      });
+    }
+  });
+
   it('is unparseable for empty output and for text with no interface header', () => {
     expect(parseIfconfig('')).toMatchObject({ ok: false });
     expect(parseIfconfig(' \n\t\n')).toMatchObject({ ok: false, error: expect.stringContaining('empty') });
