@@ -14,12 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  BundleRecorder,
-  createReplayProber,
-  createReplayRunner,
-  readManifest,
-} from '../../src/node/bundle';
+import { BundleRecorder, createReplayProber, createReplayRunner, readManifest } from '../../src/node/bundle';
 import { UserError } from '../../src/node/errors';
 import { createPrivateDir, readCapped } from '../../src/node/safe-fs';
 import type { BundleManifest } from '../../src/shared/bundle-format';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../../src/shared/diagnosis';
 import { rule } from '../../../../src/shared/diagnosis/rules/vpn-default-route';
-import type { Snapshot } from '../../../../src/shared/model';
 import {
   evaluatorFor,
   fullTunnelVpn,
