@@ -1,12 +1,14 @@
 // Colima: profiles, each a Lima instance underneath, so Lima's names and state words; `colima restart PROFILE`.
 import { LIMA_NAME, LIMA_STATES } from './lima';
-import { type ListingWording, restartBy } from './wording';
+import { commandBy, type ProviderWording, restartBy } from './wording';
 
-export const COLIMA: ListingWording = {
-  provider: 'colima',
+export const COLIMA: ProviderWording = {
+  id: 'colima',
   toolName: 'Colima',
-  program: 'colima',
+  vmNoun: 'profile',
+  tool: 'colima',
   listArgs: ['list', '--json'],
   states: LIMA_STATES,
+  command: commandBy('colima', LIMA_NAME, { ssh: ['ssh', '-p'] }),
   restartCommands: restartBy('colima', [['restart']], LIMA_NAME),
 };

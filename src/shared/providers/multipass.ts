@@ -1,13 +1,14 @@
 // multipass: instance names are hostnames (multipass's valid_hostname: a letter first, letters, digits and
 // inner hyphens).
-import { type ListingWording, restartBy } from './wording';
+import { commandBy, type ProviderWording, restartBy } from './wording';
 
 const MULTIPASS_NAME = /^(?=.{1,63}$)[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
-export const MULTIPASS: ListingWording = {
-  provider: 'multipass',
+export const MULTIPASS: ProviderWording = {
+  id: 'multipass',
   toolName: 'multipass',
-  program: 'multipass',
+  vmNoun: 'instance',
+  tool: 'multipass',
   listArgs: ['list', '--format', 'json'],
   // multipass's instance states (InstanceStatus): a suspended or deleted instance carries no traffic.
   states: {
@@ -17,5 +18,6 @@ export const MULTIPASS: ListingWording = {
     Suspended: 'stopped',
     Deleted: 'stopped',
   },
+  command: commandBy('multipass', MULTIPASS_NAME, { ssh: ['shell'], status: ['info'] }),
   restartCommands: restartBy('multipass', [['restart']], MULTIPASS_NAME),
 };

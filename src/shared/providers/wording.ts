@@ -5,51 +5,57 @@ import type { ProviderId, VmListing, VmRunState } from '../vm';
 
 export interface ProviderWording {
   id: ProviderId;
-  /** The executable, as a person types it: `minikube`, `limactl`… */
+  /** The executable, as a person types it and as found on PATH: `minikube`, `limactl`… */
   tool: string;
+  /** The runtime as users know it (`minikube`, `Lima`, `UTM`…). */
+  toolName: string;
   /** What the tool calls one VM: `profile`, `instance`… */
   vmNoun: string;
-  /** The command a person types for `action` (`start`, `stop`, `status`, `unpause`, `ssh`) on the VM `name`. */
-  command(name: string, action: string): string;
-  /** The commands, in order, that make the driver re-create the VM's network (stop, then start). */
-  restart(name: string): string[];
-}
-
-/**
- * How a provider's listing is read and which commands it may suggest (argv only). The listing parsers use it;
- * ProviderWording above is what rules and hops say. Two views of one provider, until they are joined in one type.
- */
-export interface ListingWording {
-  provider: ProviderId;
-  /** The runtime as users know it (`Lima`, `multipass`, `UTM`…). */
-  toolName: string;
-  /** The program the provider runs, found on PATH or in its fixed home. */
-  program: string;
-  /** The arguments that list the VMs, after `program`. */
+  /** The arguments that list the VMs, after `tool`. */
   listArgs: readonly string[];
   /** The tool's own state words, each with the state Bridgelight reads it as; any other word is `unknown`. */
   states: Readonly<Record<string, VmRunState>>;
   /**
-   * The commands (argv, program first) that restart the VM, in order; null when the VM's identifier fails the
-   * tool's strict name rule, so nothing unchecked ever reaches a suggested command.
+   * The command a person types for `action` (`start`, `stop`, `status`, `unpause`, `ssh`) on the VM `name`; a name
+   * that fails the tool's rule is shown as a placeholder, never spliced in.
    */
-  restartCommands(vm: VmListing): string[][] | null;
+  command(name: string, action: string): string;
+  /**
+   * The commands (argv, tool first) that make the driver re-create the VM's network, in order; null when the VM's
+   * identifier fails the tool's strict name rule, so nothing unchecked ever reaches a suggested command.
+   */
+  restartCommands(vm: RestartTarget): string[][] | null;
+}
+
+/** What a restart needs of a VM: its name and, for tools that address VMs by it, its stable id. */
+export type RestartTarget = Pick<VmListing, 'name' | 'id'>;
+
+/** The placeholder a suggested command shows instead of a name that fails the tool's rule. */
+export const NAME_PLACEHOLDER = '<name>';
+
+/** `command` for a tool typed as `tool VERB… NAME`; `verbs` maps an action to the tool's words when they differ. */
+export function commandBy(
+  tool: string,
+  rule: RegExp,
+  verbs: Readonly<Record<string, readonly string[]>> = {},
+): (name: string, action: string) => string {
+  return (name, action) => [tool, ...(verbs[action] ?? [action]), rule.test(name) ? name : NAME_PLACEHOLDER].join(' ');
 }
 
 /** The tool's word read as a state, case as the tool prints it; a word the wording does not know is `unknown`. */
-export function runStateOf(wording: ListingWording, rawState: string | null): VmRunState {
+export function runStateOf(wording: ProviderWording, rawState: string | null): VmRunState {
   return rawState !== null && Object.hasOwn(wording.states, rawState) ? wording.states[rawState]! : 'unknown';
 }
 
-/** `restartCommands` for a tool whose restart is one or more `program VERB… NAME` lines, NAME checked by `rule`. */
+/** `restartCommands` for a tool whose restart is one or more `tool VERB… NAME` lines, NAME checked by `rule`. */
 export function restartBy(
-  program: string,
+  tool: string,
   verbs: readonly (readonly string[])[],
   rule: RegExp,
-  identifier: (vm: VmListing) => string = (vm) => vm.name,
-): (vm: VmListing) => string[][] | null {
+  identifier: (vm: RestartTarget) => string = (vm) => vm.name,
+): (vm: RestartTarget) => string[][] | null {
   return (vm) => {
     const name = identifier(vm);
-    return rule.test(name) ? verbs.map((verb) => [program, ...verb, name]) : null;
+    return rule.test(name) ? verbs.map((verb) => [tool, ...verb, name]) : null;
   };
 }

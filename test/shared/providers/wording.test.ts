@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { WORDINGS } from '../../../src/shared/providers';
 import { COLIMA } from '../../../src/shared/providers/colima';
 import { CONTAINER } from '../../../src/shared/providers/container';
 import { LIMA } from '../../../src/shared/providers/lima';
+import { MINIKUBE_WORDING } from '../../../src/shared/providers/minikube';
 import { MULTIPASS } from '../../../src/shared/providers/multipass';
 import { PODMAN } from '../../../src/shared/providers/podman';
 import { TART } from '../../../src/shared/providers/tart';
 import { UTM } from '../../../src/shared/providers/utm';
-import { type ListingWording, runStateOf } from '../../../src/shared/providers/wording';
+import { type ProviderWording, runStateOf } from '../../../src/shared/providers/wording';
 import type { VmListing } from '../../../src/shared/vm';
 
-const vm = (wording: ListingWording, name: string, id?: string): VmListing => ({
-  provider: wording.provider,
+const vm = (wording: ProviderWording, name: string, id?: string): VmListing => ({
+  provider: wording.id,
   name,
   ...(id === undefined ? {} : { id }),
   state: 'running',
@@ -20,6 +22,19 @@ const vm = (wording: ListingWording, name: string, id?: string): VmListing => ({
   network: 'unknown',
   networkEvidence: [],
 });
+
+const HOSTILE_NAMES = [
+  '',
+  '-rf',
+  '--all',
+  'a b',
+  'a;reboot',
+  '$(id)',
+  '../etc',
+  'a\nb',
+  `x${'y'.repeat(120)}`,
+  'ünïcode',
+];
 
 const UUID = '738EECC5-6357-43D9-BE03-298E0B3DE206';
 
@@ -64,12 +79,10 @@ describe('restart commands', () => {
     expect(wording.restartCommands(listing)).toEqual(commands);
   });
 
-  const HOSTILE = ['', '-rf', '--all', 'a b', 'a;reboot', '$(id)', '../etc', 'a\nb', `x${'y'.repeat(80)}`, 'ünïcode'];
-
   it.each([LIMA, COLIMA, MULTIPASS, CONTAINER, TART, PODMAN])(
     '$toolName suggests nothing for a name that fails its rule',
     (wording) => {
-      for (const name of HOSTILE) expect(wording.restartCommands(vm(wording, name))).toBeNull();
+      for (const name of HOSTILE_NAMES) expect(wording.restartCommands(vm(wording, name))).toBeNull();
     },
   );
 
@@ -97,5 +110,42 @@ describe('runStateOf', () => {
     for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
       expect(runStateOf(TART, word)).toBe('unknown');
     expect(runStateOf(PODMAN, null)).toBe('unknown');
+  });
+});
+
+describe('one wording per provider', () => {
+  it('lists all eight providers, each under its own id', () => {
+    expect(Object.keys(WORDINGS).sort()).toEqual([
+      'colima',
+      'container',
+      'lima',
+      'minikube',
+      'multipass',
+      'podman',
+      'tart',
+      'utm',
+    ]);
+    for (const [id, wording] of Object.entries(WORDINGS)) expect(wording.id).toBe(id);
+  });
+
+  it('minikube restarts the default profile without -p and others with it', () => {
+    expect(MINIKUBE_WORDING.restartCommands({ name: 'minikube' })).toEqual([
+      ['minikube', 'stop'],
+      ['minikube', 'start'],
+    ]);
+    expect(MINIKUBE_WORDING.restartCommands({ name: 'dev' })).toEqual([
+      ['minikube', 'stop', '-p', 'dev'],
+      ['minikube', 'start', '-p', 'dev'],
+    ]);
+    for (const name of HOSTILE_NAMES) expect(MINIKUBE_WORDING.restartCommands({ name })).toBeNull();
+  });
+
+  it('speaks each tool’s own verbs and never splices a name that fails its rule', () => {
+    expect(LIMA.command('default', 'ssh')).toBe('limactl shell default');
+    expect(PODMAN.command('podman-machine-default', 'start')).toBe('podman machine start podman-machine-default');
+    expect(TART.command('sequoia-base', 'start')).toBe('tart run sequoia-base');
+    expect(MINIKUBE_WORDING.command('dev', 'status')).toBe('minikube status -p dev');
+    for (const wording of Object.values(WORDINGS))
+      for (const name of HOSTILE_NAMES) expect(wording.command(name, 'start')).toMatch(/ <name>$/);
   });
 });

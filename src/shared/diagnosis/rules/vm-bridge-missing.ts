@@ -15,17 +15,25 @@ function vmRoute(facts: Facts): string {
   return route ? `VM route: ${formatRoute('linux', route)}` : `VM gateway ${facts.vm.gateway}`;
 }
 
+/** The validated restart commands for the observed VM, as a person types them; null when its name fails the rule. */
+function restartAdvice(facts: Facts): string | null {
+  const observation = facts.vm.observation;
+  if (!observation) return null;
+  const id = observation.listing?.id;
+  const commands = providerOf(facts).restartCommands({
+    name: observation.profile,
+    ...(id === undefined ? {} : { id }),
+  });
+  return commands ? commands.map((argv) => `\`${argv.join(' ')}\``).join(', then ') : null;
+}
+
 function missingDetail(facts: Facts): string {
-  const profile = facts.vm.observation?.profile ?? '';
-  const restart = providerOf(facts)
-    .restart(profile)
-    .map((command) => `\`${command}\``)
-    .join(', then ');
+  const restart = restartAdvice(facts);
   return (
     'The VM sends all its traffic to its gateway, but no interface on this host has that address, so the traffic has ' +
     'nowhere to go. The bridge the VM hangs on is gone or has another address: it happens after sleep, after the ' +
     "virtualisation service restarted, or after the VM network's subnet was changed. Restart the VM " +
-    `(${restart}) so the driver re-creates its network, and check again.`
+    `${restart ? `(${restart}) ` : ''}so the driver re-creates its network, and check again.`
   );
 }
 

@@ -2,7 +2,7 @@
 // without a prefix, the tool's state word, and a one-line reason when the text is not a listing.
 import { isIpv4 } from '../../ipv4';
 import { type ParseResult, parsed, unparseable } from '../../parse-result';
-import { type ListingWording, runStateOf } from '../../providers/wording';
+import { type ProviderWording, runStateOf } from '../../providers/wording';
 import type { VmListing, VmNetwork } from '../../vm';
 import { jsonValuesIn } from '../json-values';
 
@@ -43,9 +43,9 @@ export interface ListingFields {
   networkEvidence: string[];
 }
 
-export function listingOf(wording: ListingWording, fields: ListingFields): VmListing {
+export function listingOf(wording: ProviderWording, fields: ListingFields): VmListing {
   return {
-    provider: wording.provider,
+    provider: wording.id,
     name: fields.name,
     ...(fields.id === undefined ? {} : { id: fields.id }),
     state: runStateOf(wording, fields.rawState),
@@ -64,7 +64,7 @@ export function firstLineOf(text: string): string {
 }
 
 /** The command as the user would type it, for error lines. */
-export const listCommandOf = (wording: ListingWording): string => [wording.program, ...wording.listArgs].join(' ');
+export const listCommandOf = (wording: ProviderWording): string => [wording.tool, ...wording.listArgs].join(' ');
 
 export interface JsonListingShape {
   /** Whether empty stdout means "no VMs" (Lima and Colima print nothing then) rather than a failure. */
@@ -78,7 +78,7 @@ export interface JsonListingShape {
 /** A JSON listing read with its tool's shape: never throws, and says in one line why a text is not one. */
 export function parseJsonListing(
   text: string,
-  wording: ListingWording,
+  wording: ProviderWording,
   shape: JsonListingShape,
 ): ParseResult<VmListing[]> {
   const command = listCommandOf(wording);

@@ -2,7 +2,9 @@
 // "Nodes":[{"IP"}]…}}]}`, and each profile's path model from its driver and network
 // (docs/…/RUNTIMES.md's table; test/fixtures/real/SOURCES.md cites the samples).
 import { type ParseResult, parsed, unparseable } from '../../parse-result';
-import type { VmListing, VmNetwork, VmRunState } from '../../vm';
+import { MINIKUBE_PROFILE, MINIKUBE_WORDING } from '../../providers/minikube';
+import { runStateOf } from '../../providers/wording';
+import type { VmListing, VmNetwork } from '../../vm';
 
 type JsonObject = Record<string, unknown>;
 
@@ -11,19 +13,8 @@ const isObject = (value: unknown): value is JsonObject =>
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
-const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** A real listing has a handful of profiles; this bounds the work on hostile input. */
 const MAX_PROFILES = 64;
-
-/** minikube's profile Status words (`OK` since v1.3x, `Running` before; `Degraded` for a partly healthy HA cluster). */
-const RUNNING = new Set(['OK', 'Running', 'Degraded', 'HAppy', 'Warning']);
-const STOPPED = new Set(['Stopped', 'Paused', 'Nonexistent']);
-
-function runState(status: string | null): VmRunState {
-  if (status === null) return 'unknown';
-  if (RUNNING.has(status)) return 'running';
-  return STOPPED.has(status) ? 'stopped' : 'unknown';
-}
 
 interface PathModel {
   network: VmNetwork;
@@ -76,14 +67,14 @@ function listing(entry: unknown): VmListing | null {
   if (!isObject(entry)) return null;
   const config = isObject(entry.Config) ? entry.Config : {};
   const name = text(entry.Name) ?? text(config.Name);
-  if (name === null || !PROFILE_NAME.test(name)) return null;
+  if (name === null || !MINIKUBE_PROFILE.test(name)) return null;
   const status = text(entry.Status);
   const driver = text(config.Driver);
   const model = minikubePathModel(driver, text(config.Network));
   return {
     provider: 'minikube',
     name,
-    state: runState(status),
+    state: runStateOf(MINIKUBE_WORDING, status),
     rawState: status,
     ips: nodeIps(config),
     driver,
