@@ -1,5 +1,7 @@
 // The human form of a Diagnosis: the path drawn hop by hop, the egress addresses and their roles, then the
 // findings with their evidence and the exact fix command.
+import { findingDocUrl } from '../shared/finding-docs';
+import { isFindingId } from '../shared/finding-ids';
 import type { Diagnosis, Finding } from '../shared/model';
 import { HOP_LABEL } from '../shared/presentation';
 import { GLYPH, SEVERITY_LIGHT, type Style, VERDICT_WORD } from './style';
@@ -44,6 +46,7 @@ function renderFinding(finding: Finding, style: Style): string[] {
     lines.push(`    ${style.bold('fix:')} ${finding.fix.command}`);
     lines.push(`    ${style.dim(`or:  bridgelight fix ${finding.id}`)}`);
   }
+  if (isFindingId(finding.id)) lines.push(`    ${style.dim(`more: ${findingDocUrl(finding.id)}`)}`);
   return lines;
 }
 

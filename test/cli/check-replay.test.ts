@@ -1,8 +1,10 @@
 // The Done-when scenarios: bundles assembled from real outputs, each given the answer a network engineer would.
+
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findingDocUrl } from '../../src/shared/finding-docs';
 import type { Diagnosis } from '../../src/shared/model';
 import { assemble, BUNDLES } from '../fixtures/bundles/assemble.mjs';
 import { runCli } from '../support/cli';
@@ -201,6 +203,7 @@ describe('replay bundles', () => {
     expect(run.stdout).toMatch(/bridge100/);
     expect(run.stdout).toMatch(/172\.2\.9\.61\/16\s+stale\s+← NAT source/);
     expect(run.stdout).toContain('fix: sudo ifconfig en0 delete 172.2.9.61');
+    expect(run.stdout).toContain(`more: ${findingDocUrl('nat-source-stale')}`);
     expect(run.stdout).not.toMatch(/\u001b\[/); // no colour codes when not on a TTY
   });
 });

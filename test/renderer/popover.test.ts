@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState, FixResult, Settings } from '../../src/preload/api';
+import { findingDocUrl } from '../../src/shared/finding-docs';
 import type { Diagnosis } from '../../src/shared/model';
 import {
   ensureRendererBuilt,
@@ -125,6 +126,9 @@ describe('the seed case (a stale address on en0 is the NAT source)', () => {
     expect(await page.locator('[data-finding="nat-source-stale"] code').textContent()).toBe(
       'sudo ifconfig en0 delete 172.2.9.61',
     );
+    expect(
+      await page.locator('.finding .finding-doc').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual([findingDocUrl('nat-source-stale'), findingDocUrl('egress-multiple-ipv4')]);
     // The finding without a fix offers none.
     expect(await page.locator('[data-finding="egress-multiple-ipv4"] button', { hasText: 'Remove' }).count()).toBe(0);
 

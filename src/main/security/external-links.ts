@@ -1,6 +1,8 @@
 // The only pages Bridgelight hands to the system browser. The allow-list is the code itself: one call per page,
-// each with its URL as a literal, so no value from the renderer (or anything that got into it) ever reaches
-// openExternal, and a scanner can see that without running anything.
+// each with its URL as a literal, plus the finding pages, a constant list derived from the finding ids. Either
+// way openExternal receives our own constant, never a value from the renderer (or anything that got into it).
+import { FINDING_DOC_URLS } from '../../shared/finding-docs';
+
 export interface ExternalOpener {
   openExternal(url: string): Promise<void>;
 }
@@ -17,7 +19,13 @@ function normalised(url: string): string | null {
 
 /** Opens `url` in the browser if it is one of ours; true when it did. */
 export function openAllowedExternal(url: string, shell: ExternalOpener): boolean {
-  switch (normalised(url)) {
+  const wanted = normalised(url);
+  const findingPage = FINDING_DOC_URLS.find((page) => page === wanted);
+  if (findingPage !== undefined) {
+    void shell.openExternal(findingPage);
+    return true;
+  }
+  switch (wanted) {
     case 'https://minikube.sigs.k8s.io/docs/drivers/hyperkit/':
       void shell.openExternal('https://minikube.sigs.k8s.io/docs/drivers/hyperkit/');
       return true;

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { findingDocUrl } from '../../shared/finding-docs';
+import { isFindingId } from '../../shared/finding-ids';
 import type { Finding } from '../../shared/model';
 import { fixSubjectId, usePopover } from '../store';
 import { Disclosure } from './Disclosure';
@@ -26,6 +28,12 @@ export function FindingItem({ finding }: { finding: Finding }) {
         <Disclosure storeKey={`finding:${finding.id}`} label="Evidence" items={finding.evidence} />
         {finding.fix && <FixAction findingId={finding.id} fix={finding.fix} />}
         {isFixSubject && <FixFeedback placement="finding" />}
+        {isFindingId(finding.id) && (
+          // Opened by main's window-open handler, which hands only the allow-listed finding pages to the browser.
+          <a className="finding-doc" href={findingDocUrl(finding.id)} target="_blank" rel="noreferrer">
+            About this finding
+          </a>
+        )}
       </div>
     </li>
   );
