@@ -3,7 +3,7 @@
 import { findingDocUrl } from '../shared/finding-docs';
 import { isFindingId } from '../shared/finding-ids';
 import type { Diagnosis, Finding } from '../shared/model';
-import { HOP_LABEL } from '../shared/presentation';
+import { causeOf, HOP_LABEL, rootCauseFirst } from '../shared/presentation';
 import { GLYPH, SEVERITY_LIGHT, type Style, VERDICT_WORD } from './style';
 
 function renderHops(diagnosis: Diagnosis, style: Style): string[] {
@@ -32,10 +32,13 @@ function renderAddresses(diagnosis: Diagnosis, style: Style): string[] {
   return lines;
 }
 
-function renderFinding(finding: Finding, style: Style): string[] {
+function renderFinding(finding: Finding, cause: Finding | undefined, style: Style): string[] {
   const light = SEVERITY_LIGHT[finding.severity];
+  const label = cause
+    ? style.dim(`↳ CONSEQUENCE of [${cause.id}]`)
+    : style.light(light, `${GLYPH[light]} ${finding.severity.toUpperCase()}`);
   const lines = [
-    `${style.light(light, `${GLYPH[light]} ${finding.severity.toUpperCase()}`)}  ${style.bold(finding.title)} ${style.dim(`[${finding.id}]`)}`,
+    `${label}  ${style.bold(finding.title)} ${style.dim(`[${finding.id}]`)}`,
     ...wrap(finding.detail, 96).map((line) => `    ${line}`),
   ];
   if (finding.evidence.length > 0) {
@@ -70,8 +73,8 @@ export function renderText(diagnosis: Diagnosis, style: Style): string {
   const addresses = renderAddresses(diagnosis, style);
   if (addresses.length > 0) sections.push(['', ...addresses]);
   const order = { error: 0, warning: 1, info: 2 } as const;
-  const findings = [...diagnosis.findings].sort((a, b) => order[a.severity] - order[b.severity]);
-  for (const finding of findings) sections.push(['', ...renderFinding(finding, style)]);
+  const findings = rootCauseFirst([...diagnosis.findings].sort((a, b) => order[a.severity] - order[b.severity]));
+  for (const finding of findings) sections.push(['', ...renderFinding(finding, causeOf(findings, finding), style)]);
   if (findings.length === 0) sections.push(['', style.dim('No findings.')]);
   return `${sections.flat().join('\n')}\n`;
 }

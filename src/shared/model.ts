@@ -1,5 +1,6 @@
 // The data that crosses every boundary: collectors → Snapshot → diagnose() → Diagnosis → tray, renderer, CLI,
 // bundles. Plain serialisable objects only (no classes, no Dates, no Maps): they go through IPC and JSON.
+import type { FindingId } from './finding-ids';
 
 export type Platform = 'darwin' | 'linux';
 
@@ -194,6 +195,8 @@ export interface Finding {
   detail: string;
   evidence: string[];
   fix: Fix | null;
+  /** The other findings of this diagnosis that this one explains (shown as its consequences); absent when none. */
+  causes?: FindingId[];
 }
 
 export interface Diagnosis {

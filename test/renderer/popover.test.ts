@@ -238,6 +238,30 @@ describe('the seed case (a stale address on en0 is the NAT source)', () => {
 });
 
 describe('other states', () => {
+  it('shows a consequence right under its cause, saying so', async () => {
+    const consequence = {
+      id: 'vm-internet-unreachable',
+      severity: 'error' as const,
+      title: 'The VM cannot reach its probe target registry-1.docker.io:443.',
+      detail: "Inside the VM every connection failed: images can't be pulled.",
+      evidence: ['VM → registry-1.docker.io:443 failed: timeout'],
+      fix: null,
+    };
+    const findings = SEED.findings.map((f) =>
+      f.id === 'nat-source-stale' ? { ...f, causes: ['vm-internet-unreachable' as const] } : f,
+    );
+    const { page, shoot } = await show(fullState({ ...SEED, findings: [consequence, ...findings] }));
+    await expect
+      .poll(() => page.locator('.finding').evaluateAll((items) => items.map((i) => i.getAttribute('data-finding'))))
+      .toEqual(['nat-source-stale', 'vm-internet-unreachable', 'egress-multiple-ipv4']);
+    expect(await page.locator('.finding.consequence').getAttribute('data-finding')).toBe('vm-internet-unreachable');
+    expect(await page.locator('.consequence .finding-cause').textContent()).toBe(
+      `A consequence of: ${SEED.findings.find((f) => f.id === 'nat-source-stale')!.title}`,
+    );
+    await page.locator('.finding.consequence').scrollIntoViewIfNeeded();
+    await shoot('seed-consequence');
+  });
+
   it('a healthy diagnosis shows all clear and no Fix button at all', async () => {
     const { page, shoot } = await show(fullState(HEALTHY));
     await expect.poll(() => page.locator('h1.verdict').textContent()).toBe('All clear');

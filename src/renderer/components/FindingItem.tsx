@@ -8,7 +8,7 @@ import { FixAction } from './FixAction';
 import { FixFeedback } from './FixFeedback';
 import { SeverityMark } from './SeverityMark';
 
-export function FindingItem({ finding }: { finding: Finding }) {
+export function FindingItem({ finding, cause }: { finding: Finding; cause: Finding | undefined }) {
   const isFixSubject = usePopover((state) => fixSubjectId(state) === finding.id);
   const focused = usePopover((state) => state.focusedFindingId === finding.id);
   const item = useRef<HTMLLIElement>(null);
@@ -18,12 +18,18 @@ export function FindingItem({ finding }: { finding: Finding }) {
   }, [focused]);
 
   return (
-    <li ref={item} className="finding" data-finding={finding.id} data-severity={finding.severity}>
+    <li
+      ref={item}
+      className={cause ? 'finding consequence' : 'finding'}
+      data-finding={finding.id}
+      data-severity={finding.severity}
+    >
       <div className="finding-head">
         <SeverityMark severity={finding.severity} />
         <h3 className="finding-title">{finding.title}</h3>
       </div>
       <div className="finding-body">
+        {cause && <p className="finding-cause">A consequence of: {cause.title}</p>}
         <p className="finding-detail">{finding.detail}</p>
         <Disclosure storeKey={`finding:${finding.id}`} label="Evidence" items={finding.evidence} />
         {finding.fix && <FixAction findingId={finding.id} fix={finding.fix} />}

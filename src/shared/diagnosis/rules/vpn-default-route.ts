@@ -44,6 +44,7 @@ function severityNote(failed: boolean): string {
 
 export const rule: Rule = {
   id: 'vpn-default-route',
+  explains: ['vm-internet-unreachable'],
   evaluate(facts) {
     const vpn = facts.vpn;
     if (vpn === null) return null;
