@@ -1,6 +1,6 @@
 // Every finding id has a page, docs/findings/<id>.md. The CLI prints its URL and the popover links to it; the
-// main process's browser allow-list is this same list, so a page can be opened only if its id exists.
-import { FINDING_IDS, type FindingId } from './finding-ids';
+// main process's browser allow-list (src/main/security/external-links.ts) spells out each of these URLs.
+import type { FindingId } from './finding-ids';
 
 export const FINDING_DOCS_BASE = 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/';
 
@@ -11,5 +11,3 @@ export function findingDocPath(id: FindingId): string {
 export function findingDocUrl(id: FindingId): string {
   return `${FINDING_DOCS_BASE}${id}.md`;
 }
-
-export const FINDING_DOC_URLS: readonly string[] = FINDING_IDS.map(findingDocUrl);
