@@ -1,7 +1,9 @@
 // The human form of a Diagnosis: the path drawn hop by hop, the egress addresses and their roles, then the
 // findings with their evidence and the exact fix command.
+import { findingDocUrl } from '../shared/finding-docs';
+import { isFindingId } from '../shared/finding-ids';
 import type { Diagnosis, Finding } from '../shared/model';
-import { HOP_LABEL, NOT_ON_PATH, unknownLine } from '../shared/presentation';
+import { causeOf, HOP_LABEL, NOT_ON_PATH, rootCauseFirst, unknownLine } from '../shared/presentation';
 import { GLYPH, SEVERITY_LIGHT, type Style, VERDICT_WORD } from './style';
 
 function renderHops(diagnosis: Diagnosis, style: Style): string[] {
@@ -30,10 +32,13 @@ function renderAddresses(diagnosis: Diagnosis, style: Style): string[] {
   return lines;
 }
 
-function renderFinding(finding: Finding, style: Style): string[] {
+function renderFinding(finding: Finding, cause: Finding | undefined, style: Style): string[] {
   const light = SEVERITY_LIGHT[finding.severity];
+  const label = cause
+    ? style.dim(`↳ CONSEQUENCE of [${cause.id}]`)
+    : style.light(light, `${GLYPH[light]} ${finding.severity.toUpperCase()}`);
   const lines = [
-    `${style.light(light, `${GLYPH[light]} ${finding.severity.toUpperCase()}`)}  ${style.bold(finding.title)} ${style.dim(`[${finding.id}]`)}`,
+    `${label}  ${style.bold(finding.title)} ${style.dim(`[${finding.id}]`)}`,
     ...wrap(finding.detail, 96).map((line) => `    ${line}`),
   ];
   if (finding.evidence.length > 0) {
@@ -44,6 +49,7 @@ function renderFinding(finding: Finding, style: Style): string[] {
     lines.push(`    ${style.bold('fix:')} ${finding.fix.command}`);
     lines.push(`    ${style.dim(`or:  bridgelight fix ${finding.id}`)}`);
   }
+  if (isFindingId(finding.id)) lines.push(`    ${style.dim(`more: ${findingDocUrl(finding.id)}`)}`);
   return lines;
 }
 
@@ -71,8 +77,8 @@ export function renderText(diagnosis: Diagnosis, style: Style): string {
   const addresses = renderAddresses(diagnosis, style);
   if (addresses.length > 0) sections.push(['', ...addresses]);
   const order = { error: 0, warning: 1, info: 2 } as const;
-  const findings = [...diagnosis.findings].sort((a, b) => order[a.severity] - order[b.severity]);
-  for (const finding of findings) sections.push(['', ...renderFinding(finding, style)]);
+  const findings = rootCauseFirst([...diagnosis.findings].sort((a, b) => order[a.severity] - order[b.severity]));
+  for (const finding of findings) sections.push(['', ...renderFinding(finding, causeOf(findings, finding), style)]);
   if (findings.length === 0) sections.push(['', style.dim('No findings.')]);
   return `${sections.flat().join('\n')}\n`;
 }

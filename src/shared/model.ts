@@ -207,6 +207,8 @@ export interface Finding {
   detail: string;
   evidence: string[];
   fix: Fix | null;
+  /** The other findings of this diagnosis that this one explains (shown as its consequences); absent when none. */
+  causes?: FindingId[];
 }
 
 export interface Diagnosis {

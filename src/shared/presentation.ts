@@ -1,6 +1,6 @@
 // The words and glyphs every face of Bridgelight uses for lights and hops (CLI, tray, popover, Markdown report),
 // so a state reads the same wherever a person meets it. Glyphs differ in shape: no state relies on colour alone.
-import type { Diagnosis, Hop, HopId, Light } from './model';
+import type { Diagnosis, Finding, Hop, HopId, Light } from './model';
 
 export const LIGHT_GLYPH: Record<Light, string> = { green: '✓', yellow: '▲', red: '✕', unknown: '?' };
 
@@ -49,4 +49,15 @@ export function verdictReason(diagnosis: Diagnosis): string | null {
   if (diagnosis.verdict === 'unknown') return unknownLine(diagnosis.hops);
   const worst = worstHop(diagnosis.hops);
   return worst && worst.light !== 'green' ? worst.summary : null;
+}
+
+/** The finding that names `finding` among its causes: a consequence is shown under its cause, not as its own problem. */
+export function causeOf(findings: readonly Finding[], finding: Finding): Finding | undefined {
+  return findings.find((f) => f !== finding && f.causes?.some((id) => id === finding.id));
+}
+
+/** `findings` in their order, with each consequence moved to just after its cause. */
+export function rootCauseFirst(findings: readonly Finding[]): Finding[] {
+  const roots = findings.filter((f) => causeOf(findings, f) === undefined);
+  return roots.flatMap((root) => [root, ...findings.filter((f) => causeOf(findings, f) === root)]);
 }

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findingDocUrl } from '../../src/shared/finding-docs';
 import type { Diagnosis } from '../../src/shared/model';
 import { assemble, BUNDLES } from '../fixtures/bundles/assemble.mjs';
 import { runCli } from '../support/cli';
@@ -317,6 +318,7 @@ describe('replay bundles', () => {
     expect(run.stdout).toMatch(/bridge100/);
     expect(run.stdout).toMatch(/172\.2\.9\.61\/16\s+stale\s+← NAT source/);
     expect(run.stdout).toContain('fix: sudo ifconfig en0 delete 172.2.9.61');
+    expect(run.stdout).toContain(`more: ${findingDocUrl('nat-source-stale')}`);
     expect(run.stdout).not.toMatch(/\u001b\[/); // no colour codes when not on a TTY
   });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState, FixResult, Settings } from '../../src/shared/app-api';
+import { findingDocUrl } from '../../src/shared/finding-docs';
 import type { Diagnosis } from '../../src/shared/model';
 import {
   ensureRendererBuilt,
@@ -126,6 +127,9 @@ describe('the seed case (a stale address on en0 is the NAT source)', () => {
     expect(await page.locator('[data-finding="nat-source-stale"] code').textContent()).toBe(
       'sudo ifconfig en0 delete 172.2.9.61',
     );
+    expect(
+      await page.locator('.finding .finding-doc').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual([findingDocUrl('nat-source-stale'), findingDocUrl('egress-multiple-ipv4')]);
     // The finding without a fix offers none.
     expect(await page.locator('[data-finding="egress-multiple-ipv4"] button', { hasText: 'Remove' }).count()).toBe(0);
 
@@ -235,6 +239,30 @@ describe('the seed case (a stale address on en0 is the NAT source)', () => {
 });
 
 describe('other states', () => {
+  it('shows a consequence right under its cause, saying so', async () => {
+    const consequence = {
+      id: 'vm-internet-unreachable' as const,
+      severity: 'error' as const,
+      title: 'The VM cannot reach its probe target registry-1.docker.io:443.',
+      detail: "Inside the VM every connection failed: images can't be pulled.",
+      evidence: ['VM → registry-1.docker.io:443 failed: timeout'],
+      fix: null,
+    };
+    const findings = SEED.findings.map((f) =>
+      f.id === 'nat-source-stale' ? { ...f, causes: ['vm-internet-unreachable' as const] } : f,
+    );
+    const { page, shoot } = await show(fullState({ ...SEED, findings: [consequence, ...findings] }));
+    await expect
+      .poll(() => page.locator('.finding').evaluateAll((items) => items.map((i) => i.getAttribute('data-finding'))))
+      .toEqual(['nat-source-stale', 'vm-internet-unreachable', 'egress-multiple-ipv4']);
+    expect(await page.locator('.finding.consequence').getAttribute('data-finding')).toBe('vm-internet-unreachable');
+    expect(await page.locator('.consequence .finding-cause').textContent()).toBe(
+      `A consequence of: ${SEED.findings.find((f) => f.id === 'nat-source-stale')!.title}`,
+    );
+    await page.locator('.finding.consequence').scrollIntoViewIfNeeded();
+    await shoot('seed-consequence');
+  });
+
   it('a healthy diagnosis shows all clear and no Fix button at all', async () => {
     const { page, shoot } = await show(fullState(HEALTHY));
     await expect.poll(() => page.locator('h1.verdict').textContent()).toBe('All clear');

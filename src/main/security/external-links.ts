@@ -1,6 +1,7 @@
 // The only pages Bridgelight hands to the system browser. The allow-list is the code itself: one call per page,
 // each with its URL as a literal, so no value from the renderer (or anything that got into it) ever reaches
-// openExternal, and a scanner can see that without running anything.
+// openExternal, and a scanner can see that without running anything. The finding pages (one per finding id,
+// src/shared/finding-docs.ts) are listed the same way; a test fails when an id's page is missing here.
 export interface ExternalOpener {
   openExternal(url: string): Promise<void>;
 }
@@ -24,6 +25,63 @@ export function openAllowedExternal(url: string, shell: ExternalOpener): boolean
     case 'https://support.apple.com/guide/mac-help/open-items-automatically-when-you-log-in-mh15189/mac':
       void shell.openExternal(
         'https://support.apple.com/guide/mac-help/open-items-automatically-when-you-log-in-mh15189/mac',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/egress-multiple-ipv4.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/egress-multiple-ipv4.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/nat-source-stale.md':
+      void shell.openExternal('https://github.com/bridgelight/bridgelight/blob/main/docs/findings/nat-source-stale.md');
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vpn-default-route.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vpn-default-route.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-bridge-missing.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-bridge-missing.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-not-running.md':
+      void shell.openExternal('https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-not-running.md');
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-internet-unreachable.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-internet-unreachable.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-dns-failure.md':
+      void shell.openExternal('https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-dns-failure.md');
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/host-internet-unreachable.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/host-internet-unreachable.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/input-unparseable.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/input-unparseable.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/minikube-not-found.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/minikube-not-found.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/minikube-unresponsive.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/minikube-unresponsive.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/no-default-route.md':
+      void shell.openExternal('https://github.com/bridgelight/bridgelight/blob/main/docs/findings/no-default-route.md');
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/egress-address-evidence-conflict.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/egress-address-evidence-conflict.md',
       );
       return true;
     default:

@@ -1,4 +1,5 @@
 import type { Finding } from '../../shared/model';
+import { causeOf, rootCauseFirst } from '../../shared/presentation';
 import { sortFindings } from '../format';
 import { FindingItem } from './FindingItem';
 
@@ -12,8 +13,8 @@ export function FindingList({ findings }: { findings: readonly Finding[] }) {
         <p className="muted">Nothing wrong found.</p>
       ) : (
         <ul className="findings">
-          {sortFindings(findings).map((finding) => (
-            <FindingItem key={finding.id} finding={finding} />
+          {rootCauseFirst(sortFindings(findings)).map((finding, _index, ordered) => (
+            <FindingItem key={finding.id} finding={finding} cause={causeOf(ordered, finding)} />
           ))}
         </ul>
       )}

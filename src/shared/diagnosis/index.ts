@@ -30,6 +30,16 @@ function runRules(rules: readonly Rule[], facts: Facts): Finding[] {
   return findings;
 }
 
+// Root cause first: a finding names the findings of this diagnosis that its rule explains, so they read as its
+// consequence rather than as a second problem.
+function linkCauses(rules: readonly Rule[], findings: Finding[]): Finding[] {
+  const present = new Set(findings.map((f) => f.id));
+  return findings.map((finding) => {
+    const explained = rules.find((r) => r.id === finding.id)?.explains?.filter((id) => present.has(id)) ?? [];
+    return explained.length > 0 ? { ...finding, causes: [...explained] } : finding;
+  });
+}
+
 function egressInfo(facts: Facts): EgressInfo | null {
   const egress = facts.egress;
   if (egress === null) return null;
@@ -87,7 +97,7 @@ export function diagnoseWith(rules: readonly Rule[], snapshot: Snapshot): Diagno
   const facts = attempt<Facts | null>(() => deriveFacts(snapshot), null);
   if (facts === null) return unreadableDiagnosis();
   const hops: Hop[] = attempt(() => buildHops(facts), unknownHops('the hops could not be worked out'));
-  const findings = runRules(rules, facts);
+  const findings = linkCauses(rules, runRules(rules, facts));
   return {
     verdict: closedVerdict(hops, findings),
     egress: attempt(() => egressInfo(facts), null),

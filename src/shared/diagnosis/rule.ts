@@ -6,6 +6,8 @@ import type { Facts } from './facts';
 
 export interface Rule {
   readonly id: FindingId;
+  /** Findings that, when they hold together with this one, are its consequence rather than a second problem. */
+  readonly explains?: readonly FindingId[];
   evaluate(facts: Facts): Finding | null;
 }
 

@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { openAllowedExternal } from '../../../src/main/security/external-links';
 import { type LockableContents, lockDownContents } from '../../../src/main/security/navigation';
 import { denyAllPermissions, type PermissionSession } from '../../../src/main/security/permissions';
+import { FINDING_DOCS_BASE, findingDocUrl } from '../../../src/shared/finding-docs';
+import { FINDING_IDS } from '../../../src/shared/finding-ids';
 import { recordingLogger } from '../fixtures';
 
 class FakeContents extends EventEmitter {
@@ -91,6 +93,23 @@ describe('openAllowedExternal', () => {
       ['https://minikube.sigs.k8s.io/docs/drivers/hyperkit/'],
       ['https://minikube.sigs.k8s.io/docs/drivers/hyperkit/'],
     ]);
+  });
+});
+
+describe('openAllowedExternal: finding pages', () => {
+  it("opens each finding id's page, and no page of an id that does not exist", () => {
+    const openExternal = vi.fn(async (_url: string) => {});
+    for (const id of FINDING_IDS) expect(openAllowedExternal(findingDocUrl(id), { openExternal })).toBe(true);
+    expect(openExternal.mock.calls).toEqual(FINDING_IDS.map((id) => [findingDocUrl(id)]));
+    for (const url of [
+      `${FINDING_DOCS_BASE}not-a-finding.md`,
+      `${FINDING_DOCS_BASE}vm-dns-failure.md?x=1`,
+      `${FINDING_DOCS_BASE}../../README.md`,
+      FINDING_DOCS_BASE,
+      findingDocUrl('vm-dns-failure').replace('https:', 'http:'),
+    ])
+      expect(openAllowedExternal(url, { openExternal })).toBe(false);
+    expect(openExternal).toHaveBeenCalledTimes(FINDING_IDS.length);
   });
 });
 

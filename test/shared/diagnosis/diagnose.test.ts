@@ -353,7 +353,10 @@ describe.each(Object.entries(SCENARIOS))('invariants: %s', (_name, build) => {
       expect(Object.keys(address).sort()).toEqual(['address', 'evidence', 'prefixLength', 'role']);
     }
     for (const finding of diagnosis.findings) {
-      expect(Object.keys(finding).sort()).toEqual(['detail', 'evidence', 'fix', 'id', 'severity', 'title']);
+      const keys = ['detail', 'evidence', 'fix', 'id', 'severity', 'title'];
+      expect(Object.keys(finding).sort()).toEqual(finding.causes ? ['causes', ...keys] : keys);
+      // A finding explains only what this same diagnosis reports.
+      for (const id of finding.causes ?? []) expect(found(diagnosis, id)).toBe(true);
     }
     expect(JSON.parse(JSON.stringify(diagnosis))).toEqual(diagnosis);
   });
@@ -393,5 +396,40 @@ describe.each(Object.entries(SCENARIOS))('invariants: %s', (_name, build) => {
       expect(finding.detail.length).toBeGreaterThan(40);
       expect(finding.evidence.length).toBeGreaterThan(0);
     }
+  });
+});
+
+function found(diagnosis: Diagnosis, id: string): boolean {
+  return diagnosis.findings.some((f) => f.id === id);
+}
+
+describe('diagnose: root cause first (causes)', () => {
+  const failingVm = () => vmRunning(vmProbe({ targets: [vmTarget('registry-1.docker.io:443', false)] }));
+  const byId = (diagnosis: Diagnosis, id: FindingId) => diagnosis.findings.find((f) => f.id === id);
+
+  it('names the VM failure as the consequence of a stale NAT source', () => {
+    const diagnosis = diagnose(seedSnapshot({ vm: failingVm() }));
+    expect(byId(diagnosis, 'nat-source-stale')?.causes).toEqual(['vm-internet-unreachable']);
+    expect(byId(diagnosis, 'vm-internet-unreachable')?.causes).toBeUndefined();
+    expect(byId(diagnosis, 'egress-multiple-ipv4')?.causes).toBeUndefined();
+  });
+
+  it('names the VM failure as the consequence of a VPN holding the default route', () => {
+    const diagnosis = diagnose(fullTunnelVpn(false));
+    expect(ids(diagnosis)).toEqual(['vpn-default-route', 'vm-internet-unreachable']);
+    expect(byId(diagnosis, 'vpn-default-route')?.causes).toEqual(['vm-internet-unreachable']);
+  });
+
+  it('names no consequence the diagnosis does not hold', () => {
+    expect(byId(diagnose(seedSnapshot()), 'nat-source-stale')).not.toHaveProperty('causes');
+    expect(byId(diagnose(fullTunnelVpn(true)), 'vpn-default-route')).not.toHaveProperty('causes');
+    expect(diagnose(vmInternetUnreachable()).findings.every((f) => f.causes === undefined)).toBe(true);
+  });
+
+  it('reports no DNS finding for a VM that is not running', () => {
+    const stopped = diagnose(seedSnapshot({ vm: vmState('Stopped') }));
+    expect(ids(stopped)).toContain('vm-not-running');
+    expect(ids(stopped)).not.toContain('vm-dns-failure');
+    expect(ids(stopped)).not.toContain('vm-internet-unreachable');
   });
 });
