@@ -84,6 +84,11 @@ export function openAllowedExternal(url: string, shell: ExternalOpener): boolean
         'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/egress-address-evidence-conflict.md',
       );
       return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-multiple-default-routes.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-multiple-default-routes.md',
+      );
+      return true;
     default:
       return false;
   }
