@@ -14,7 +14,8 @@ export interface ControllerDeps {
   settings: SettingsService;
   monitor: Pick<MonitorHost, 'recheck' | 'reconfigure'>;
   fixFlow: { fix(id: string): Promise<FixResult>; undoFix(id: string): Promise<FixResult> };
-  writeClipboard(text: string): void;
+  /** Electron 44+'s `clipboard.writeText` settles when the text is on the pasteboard. */
+  writeClipboard(text: string): Promise<void>;
   /** `Bridgelight 0.1.0 on darwin 23.5.0`: goes into the copied report. */
   generator: string;
   log: Logger;
@@ -46,10 +47,10 @@ export function createController(deps: ControllerDeps): Controller {
       settings.ignoreAddress(address);
       return settings.forRenderer();
     },
-    copyDiagnostics() {
+    async copyDiagnostics() {
       const { diagnosis, checkedAt } = store.getState();
       if (!diagnosis) throw new Error('No check has finished yet: nothing to copy.');
-      deps.writeClipboard(diagnosisMarkdown(diagnosis, { checkedAt, generator: deps.generator }));
+      await deps.writeClipboard(diagnosisMarkdown(diagnosis, { checkedAt, generator: deps.generator }));
     },
   };
 }

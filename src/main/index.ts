@@ -126,8 +126,9 @@ function ready(): void {
           log.warn('ignore address', error);
         }
       },
+      unavailable: (reason) => store.setState({ notificationProblem: reason }),
       log,
-    }),
+    }).show,
   });
   store.subscribe((state, previous) => {
     if (state.diagnosis !== previous.diagnosis) notifier.observe(state.diagnosis, state.settings.ignoredAddresses);
@@ -147,11 +148,7 @@ function ready(): void {
       openPopover: () => popover.show(),
       recheck: () => controller.recheckQuietly('user'),
       copyDiagnostics: () => {
-        try {
-          controller.copyDiagnostics();
-        } catch (error) {
-          log.warn('copy diagnostics', error);
-        }
+        controller.copyDiagnostics().catch((error: unknown) => log.warn('copy diagnostics', error));
       },
       saveSupportBundle: () => {
         const current = settings.get();

@@ -28,7 +28,7 @@ function setup() {
     reconfigure: vi.fn(async () => null),
   };
   const fixFlow = { fix: vi.fn(), undoFix: vi.fn() };
-  const writeClipboard = vi.fn();
+  const writeClipboard = vi.fn(async (_text: string) => {});
   const log = recordingLogger();
   const controller = createController({
     store,
@@ -44,19 +44,26 @@ function setup() {
 }
 
 describe('createController', () => {
-  it('copies the current diagnosis as Markdown', () => {
+  it('copies the current diagnosis as Markdown', async () => {
     const { controller, store, writeClipboard } = setup();
     store.setState({ diagnosis: seedDiagnosis(), checkedAt: '2025-01-01T10:00:00.000Z' });
-    controller.copyDiagnostics();
+    await controller.copyDiagnostics();
     const [text] = writeClipboard.mock.calls[0]!;
     expect(text).toContain('sudo ifconfig en0 delete 172.2.9.61');
     expect(text).toContain('Bridgelight test');
   });
 
-  it('has nothing to copy before the first check', () => {
+  it('has nothing to copy before the first check', async () => {
     const { controller, writeClipboard } = setup();
-    expect(() => controller.copyDiagnostics()).toThrow(/No check has finished/);
+    await expect(controller.copyDiagnostics()).rejects.toThrow(/No check has finished/);
     expect(writeClipboard).not.toHaveBeenCalled();
+  });
+
+  it('waits for the clipboard, and reports a write that fails (Electron 44+: writeText is a Promise)', async () => {
+    const { controller, store, writeClipboard } = setup();
+    store.setState({ diagnosis: seedDiagnosis(), checkedAt: '2025-01-01T10:00:00.000Z' });
+    writeClipboard.mockRejectedValueOnce(new Error('pasteboard unavailable'));
+    await expect(controller.copyDiagnostics()).rejects.toThrow('pasteboard unavailable');
   });
 
   it('re-checks as the user asked, and reports a failure to the caller', async () => {

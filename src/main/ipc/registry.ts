@@ -19,7 +19,7 @@ export interface IpcHandlers {
   getSettings(): Settings;
   updateSettings(patch: SettingsPatch): Settings;
   ignoreAddress(address: string): Settings;
-  copyDiagnostics(): void;
+  copyDiagnostics(): Promise<void>;
 }
 
 interface Route {

@@ -12,6 +12,8 @@ export interface MainState extends AppState {
    * preload contract: a renderer that does not know it simply ignores it.
    */
   focusFindingId: string | null;
+  /** Why notifications cannot be shown (the tray menu says it), null while they work. Main-only. */
+  notificationProblem: string | null;
 }
 
 export type AppStore = StoreApi<MainState>;
@@ -24,6 +26,7 @@ export function createAppStore(settings: Settings): AppStore {
     fix: null,
     settings,
     focusFindingId: null,
+    notificationProblem: null,
   }));
 }
 

@@ -46,6 +46,9 @@ export function trayMenuTemplate(state: MainState, actions: TrayActions): MenuIt
       click: () => actions.copyDiagnostics(),
     },
     { id: 'bundle', label: 'Save Support Bundle…', click: () => actions.saveSupportBundle() },
+    ...(state.notificationProblem
+      ? [{ type: 'separator' as const }, { id: 'notifications-note', label: state.notificationProblem, enabled: false }]
+      : []),
     { type: 'separator' },
     loginItem,
     ...(note ? [{ id: 'launch-at-login-note', label: note, enabled: false }] : []),
