@@ -16,6 +16,7 @@ export interface TrayActions {
 const LOGIN_NOTE: Partial<Record<LoginItemStatus, string>> = {
   'requires-approval': 'Waiting for approval in System Settings → Login Items',
   'not-supported': 'Not available for this build',
+  'not-found': 'Move Bridgelight to Applications, then turn this on',
 };
 
 export function trayMenuTemplate(state: MainState, actions: TrayActions): MenuItemConstructorOptions[] {
