@@ -55,6 +55,27 @@ export function createController(deps: ControllerDeps): Controller {
   };
 }
 
+/** After a wake the Mac renews its DHCP lease: a check at once would see the network mid-change. */
+export const WAKE_SETTLE_MS = 5_000;
+
+/** The `resume` handler: one re-check once the network has settled, however many wakes came in between. */
+export function recheckAfterWake(
+  controller: Pick<Controller, 'recheckQuietly'>,
+  schedule: (run: () => void, ms: number) => { cancel(): void } = (run, ms) => {
+    const timer = setTimeout(run, ms);
+    return { cancel: () => clearTimeout(timer) };
+  },
+): () => void {
+  let pending: { cancel(): void } | null = null;
+  return () => {
+    pending?.cancel();
+    pending = schedule(() => {
+      pending = null;
+      controller.recheckQuietly('wake');
+    }, WAKE_SETTLE_MS);
+  };
+}
+
 /**
  * Settings changes reach everything that depends on them: the state the popover shows, and the monitor,
  * which is rebuilt when the profile or the probe targets change.

@@ -20,7 +20,7 @@ import { recordBundle } from '../node/record-bundle';
 import { APP_SCHEME } from './app-origin';
 import { liveBundleEngine } from './bundle/bundle-engine';
 import { saveSupportBundle } from './bundle/save-dialog';
-import { createController, followSettings } from './controller';
+import { createController, followSettings, recheckAfterWake } from './controller';
 import { FixFlow } from './fix/fix-flow';
 import { helperEnvironment } from './fix/helper-env';
 import { registerIpc } from './ipc/registry';
@@ -75,8 +75,16 @@ function ready(): void {
   const popover = new Popover({
     createWindow: () => createPopoverWindow(!app.isPackaged),
     activate: () => app.focus({ steal: true }),
+    deactivate: () => {
+      if (process.platform === 'darwin') app.hide();
+    },
+    // Without a click (a notification, a re-launch) the tray's own bounds are all there is.
     anchor: () =>
-      anchorRect(appTray?.tray.getBounds() ?? { x: 0, y: 0, width: 0, height: 0 }, screen.getCursorScreenPoint()),
+      anchorRect(
+        appTray?.tray.getBounds() ?? { x: 0, y: 0, width: 0, height: 0 },
+        screen.getCursorScreenPoint(),
+        screen.getAllDisplays(),
+      ),
     displays: () => screen.getAllDisplays(),
     log,
     onHidden: () => store.setState({ focusFindingId: null }),
@@ -100,7 +108,11 @@ function ready(): void {
     store,
     settings,
     monitor,
-    fixFlow,
+    // The confirmation dialog takes focus: the popover stays open until the fix is done, to show its result.
+    fixFlow: {
+      fix: (findingId) => popover.keepOpenWhile(() => fixFlow.fix(findingId)),
+      undoFix: (findingId) => popover.keepOpenWhile(() => fixFlow.undoFix(findingId)),
+    },
     writeClipboard: (text) => clipboard.writeText(text),
     generator: `Bridgelight ${app.getVersion()} on ${process.platform} ${release()}`,
     log,
@@ -139,10 +151,10 @@ function ready(): void {
   appTray = createTray({
     store,
     assetsDir: paths.assets,
-    onClick: () => {
+    onClick: (bounds) => {
       // The user may have approved the login item in System Settings since we last asked.
       settings.refreshLoginStatus();
-      popover.toggle();
+      popover.toggle(bounds);
     },
     actions: {
       openPopover: () => popover.show(),
@@ -183,7 +195,9 @@ function ready(): void {
     },
   });
 
-  powerMonitor.on('resume', () => controller.recheckQuietly('wake'));
+  powerMonitor.on('resume', recheckAfterWake(controller));
+  // Finder, Spotlight or `open -a` on a running Bridgelight: show it (the status item may be hidden by the notch).
+  app.on('activate', () => popover.show());
   app.on('second-instance', () => popover.show());
   app.on('before-quit', () => {
     monitor.stop();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createController, followSettings } from '../../src/main/controller';
+import { createController, followSettings, recheckAfterWake, WAKE_SETTLE_MS } from '../../src/main/controller';
 import type { LoginItemPort } from '../../src/main/settings/login-item';
 import { defaultSettings, type StoredSettings } from '../../src/main/settings/settings';
 import { SettingsService } from '../../src/main/settings/settings-service';
@@ -42,6 +42,28 @@ function setup() {
   followSettings({ store, settings, monitor, log });
   return { controller, store, monitor, writeClipboard, settings, fixFlow, log };
 }
+
+describe('recheckAfterWake', () => {
+  it('waits for DHCP to settle after a wake, and checks once for several wakes', () => {
+    const recheckQuietly = vi.fn();
+    const scheduled: { run: () => void; ms: number; cancelled: boolean }[] = [];
+    const onResume = recheckAfterWake({ recheckQuietly }, (run, ms) => {
+      const entry = { run, ms, cancelled: false };
+      scheduled.push(entry);
+      return { cancel: () => (entry.cancelled = true) };
+    });
+    onResume();
+    onResume();
+    expect(recheckQuietly).not.toHaveBeenCalled();
+    expect(scheduled.map((entry) => [entry.ms, entry.cancelled])).toEqual([
+      [WAKE_SETTLE_MS, true],
+      [WAKE_SETTLE_MS, false],
+    ]);
+    expect(WAKE_SETTLE_MS).toBeGreaterThanOrEqual(3_000);
+    scheduled[1]!.run();
+    expect(recheckQuietly).toHaveBeenCalledExactlyOnceWith('wake');
+  });
+});
 
 describe('createController', () => {
   it('copies the current diagnosis as Markdown', async () => {

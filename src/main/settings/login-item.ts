@@ -1,6 +1,6 @@
 // Launch at login. The OS owns the truth (a user can remove the item in System Settings at any time), so the
 // status shown is always read back from it; on macOS 13+ SMAppService may hold it at `requires-approval`.
-import type { LoginItemSettings, Settings as ElectronSettings } from 'electron';
+import type { Settings as ElectronSettings, LoginItemSettings } from 'electron';
 import type { Settings } from '../../preload/api';
 
 export type LoginItemStatus = NonNullable<Settings['launchAtLoginStatus']>;
