@@ -102,7 +102,11 @@ describe('electron-builder.yml', () => {
     expect(mac.gatekeeperAssess).toBe(false);
     expect(mac.entitlements).toBe('build/entitlements.mac.plist');
     expect(mac.entitlementsInherit).toBe('build/entitlements.mac.plist');
-    expect(mac.extendInfo).toEqual({ LSUIElement: true, NSUserNotificationAlertStyle: 'alert' });
+    expect(mac.extendInfo).toEqual({
+      LSUIElement: true,
+      NSUserNotificationAlertStyle: 'alert',
+      NSLocalNetworkUsageDescription: expect.stringMatching(/local VMs .* private network/),
+    });
     expect(mac.icon).toBe('build/icon.icns');
     // Left to electron-builder's environment-variable detection; `false` would silently ship un-notarized.
     expect(mac.notarize).not.toBe(false);
@@ -255,6 +259,8 @@ describe('packaged Bridgelight.app (offline `--mac --dir` against a stand-in Ele
       LSApplicationCategoryType: 'public.app-category.developer-tools',
       LSUIElement: true,
       NSUserNotificationAlertStyle: 'alert',
+      // Without it macOS 15+ silently denies the VM-subnet probes (Local Network privacy).
+      NSLocalNetworkUsageDescription: expect.stringContaining('Bridgelight connects to your local VMs'),
     });
     expect(existsSync(join(app, 'Contents', 'MacOS', 'Bridgelight'))).toBe(true);
     expect(readFileSync(join(resources, 'icon.icns')).equals(readFileSync(join(REPO, 'build/icon.icns')))).toBe(true);
