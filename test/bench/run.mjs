@@ -3,12 +3,14 @@
 //   - detection latency: `ip addr add` of a second address on en0 → the `watch --json` line saying so (p50/p95);
 //   - one full check (host + VM + probes) and its host-only part, wall time;
 //   - `minikube ssh` calls per check;
-//   - CPU time of `watch` over a quiet period.
+//   - CPU time of `watch` over a quiet period;
+//   - the size of the shipped renderer (out/renderer), raw and gzip.
 // Writes test/bench/results.json and the README's Benchmarks section.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LAB = path.join(ROOT, 'test/lab/lab.sh');
@@ -115,6 +117,19 @@ async function detection(watch) {
   return latencies;
 }
 
+/** The popover's scripts and styles as shipped (built fresh so the figure is of the current sources). */
+function rendererSize() {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  const assets = path.join(ROOT, 'out/renderer/assets');
+  const files = readdirSync(assets).filter((name) => /\.(js|css)$/.test(name));
+  const bytes = files.map((name) => readFileSync(path.join(assets, name)));
+  const kb = (n) => round(n / 1024);
+  return {
+    rawKb: kb(bytes.reduce((sum, b) => sum + b.length, 0)),
+    gzipKb: kb(bytes.reduce((sum, b) => sum + gzipSync(b).length, 0)),
+  };
+}
+
 function updateReadme(results) {
   const readme = path.join(ROOT, 'README.md');
   const text = readFileSync(readme, 'utf8');
@@ -130,6 +145,7 @@ function updateReadme(results) {
     `| \`minikube ssh\` calls per check | ${results.check.sshCallsPerCheck} | 1 |`,
     `| \`watch\` CPU over ${results.idle.seconds} s of quiet | ${results.idle.cpuMs} ms = ${results.idle.percentOfCore} % of a core | ≤ 0.1 % |`,
     `| the same with its 120 s safety-net re-check spread in (one round = ${results.idle.recheckRoundCpuMs} ms CPU) | ${results.idle.withSlowTimerPercentOfCore} % of a core | |`,
+    `| the popover's JS + CSS as shipped, gzip (raw) | ${results.renderer.gzipKb} KB (${results.renderer.rawKb} KB) | ≤ 100 KB |`,
     '',
     `Check times are wall times of the whole \`bridgelight\` process; starting it (Node, the CLI bundle, \`ip netns exec\`)`,
     `accounts for ${results.check.processStartMedianMs} ms of each (median of \`bridgelight --version\`).`,
@@ -194,6 +210,7 @@ async function main() {
     const roundCpuMs = (cpuTicks(pid) - roundTicks0) * 10;
 
     const results = {
+      renderer: rendererSize(),
       date: new Date().toISOString().slice(0, 10),
       machine: `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.version}`,
       detection: {
