@@ -18,6 +18,7 @@ export default defineConfig({
     // Relative asset paths: the built page loads from app:// and from a plain static server alike.
     base: './',
     plugins: [react()],
-    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    // Shipped minified: the popover's first paint parses less (npm run bench reports the gzip size).
+    build: { minify: true, rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
   },
 });

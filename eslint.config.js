@@ -128,4 +128,19 @@ export default tseslint.config(
       ],
     },
   },
+  // Type-aware, over src/ only: a Promise dropped or handed to a void callback is a failure nobody hears of (it
+  // would have caught Electron 44's clipboard.writeText turning async). Each layer is typed by its own tsconfig.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: true }],
+    },
+  },
 );

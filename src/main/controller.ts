@@ -14,7 +14,8 @@ export interface ControllerDeps {
   settings: SettingsService;
   monitor: Pick<MonitorHost, 'recheck' | 'reconfigure'>;
   fixFlow: { fix(id: FindingId): Promise<FixResult>; undoFix(id: FindingId): Promise<FixResult> };
-  writeClipboard(text: string): void;
+  /** Electron 44+'s `clipboard.writeText` settles when the text is on the pasteboard. */
+  writeClipboard(text: string): Promise<void>;
   /** `Bridgelight 0.1.0 on darwin 23.5.0`: goes into the copied report. */
   generator: string;
   log: Logger;
@@ -44,12 +45,33 @@ export function createController(deps: ControllerDeps) {
       settings.ignoreAddress(address);
       return settings.forRenderer();
     },
-    copyDiagnostics(): void {
+    async copyDiagnostics() {
       const { diagnosis, checkedAt } = store.getState();
       if (!diagnosis) throw new Error('No check has finished yet: nothing to copy.');
-      deps.writeClipboard(diagnosisMarkdown(diagnosis, { checkedAt, generator: deps.generator }));
+      await deps.writeClipboard(diagnosisMarkdown(diagnosis, { checkedAt, generator: deps.generator }));
     },
   } satisfies IpcHandlers & { recheckQuietly(reason: string): void };
+}
+
+/** After a wake the Mac renews its DHCP lease: a check at once would see the network mid-change. */
+export const WAKE_SETTLE_MS = 5_000;
+
+/** The `resume` handler: one re-check once the network has settled, however many wakes came in between. */
+export function recheckAfterWake(
+  controller: Pick<Controller, 'recheckQuietly'>,
+  schedule: (run: () => void, ms: number) => { cancel(): void } = (run, ms) => {
+    const timer = setTimeout(run, ms);
+    return { cancel: () => clearTimeout(timer) };
+  },
+): () => void {
+  let pending: { cancel(): void } | null = null;
+  return () => {
+    pending?.cancel();
+    pending = schedule(() => {
+      pending = null;
+      controller.recheckQuietly('wake');
+    }, WAKE_SETTLE_MS);
+  };
 }
 
 /**

@@ -22,7 +22,7 @@ import type { FindingId } from '../shared/finding-ids';
 import { APP_SCHEME } from './app-origin';
 import { liveBundleEngine } from './bundle/bundle-engine';
 import { saveSupportBundle } from './bundle/save-dialog';
-import { createController, followSettings } from './controller';
+import { createController, followSettings, recheckAfterWake } from './controller';
 import { FixFlow } from './fix/fix-flow';
 import { helperEnvironment } from './fix/helper-env';
 import { registerIpc } from './ipc/registry';
@@ -84,8 +84,16 @@ function ready(): void {
   const popover = new Popover({
     createWindow: () => createPopoverWindow(!app.isPackaged),
     activate: () => app.focus({ steal: true }),
+    deactivate: () => {
+      if (process.platform === 'darwin') app.hide();
+    },
+    // Without a click (a notification, a re-launch) the tray's own bounds are all there is.
     anchor: () =>
-      anchorRect(appTray?.tray.getBounds() ?? { x: 0, y: 0, width: 0, height: 0 }, screen.getCursorScreenPoint()),
+      anchorRect(
+        appTray?.tray.getBounds() ?? { x: 0, y: 0, width: 0, height: 0 },
+        screen.getCursorScreenPoint(),
+        screen.getAllDisplays(),
+      ),
     displays: () => screen.getAllDisplays(),
     log,
     onHidden: () => store.setState({ focusFindingId: null }),
@@ -110,7 +118,11 @@ function ready(): void {
     store,
     settings,
     monitor,
-    fixFlow,
+    // The confirmation dialog takes focus: the popover stays open until the fix is done, to show its result.
+    fixFlow: {
+      fix: (findingId) => popover.keepOpenWhile(() => fixFlow.fix(findingId)),
+      undoFix: (findingId) => popover.keepOpenWhile(() => fixFlow.undoFix(findingId)),
+    },
     writeClipboard: (text) => clipboard.writeText(text),
     generator: `Bridgelight ${app.getVersion()} on ${process.platform} ${release()}`,
     log,
@@ -152,8 +164,9 @@ function ready(): void {
           log.warn('ignore address', error);
         }
       },
+      unavailable: (reason) => store.setState({ notificationProblem: reason }),
       log,
-    }),
+    }).show,
   });
   lifetime.add(
     store.subscribe((state, previous) => {
@@ -168,20 +181,16 @@ function ready(): void {
   appTray = createTray({
     store,
     assetsDir: paths.assets,
-    onClick: () => {
+    onClick: (bounds) => {
       // The user may have approved the login item in System Settings since we last asked.
       settings.refreshLoginStatus();
-      popover.toggle();
+      popover.toggle(bounds);
     },
     actions: {
       openPopover: () => popover.show(),
       recheck: () => controller.recheckQuietly('user'),
       copyDiagnostics: () => {
-        try {
-          controller.copyDiagnostics();
-        } catch (error) {
-          log.warn('copy diagnostics', error);
-        }
+        controller.copyDiagnostics().catch((error: unknown) => log.warn('copy diagnostics', error));
       },
       saveSupportBundle: () => {
         const current = settings.get();
@@ -229,7 +238,9 @@ function ready(): void {
     appTray = null;
   });
 
-  lifetime.on(powerMonitor, 'resume', () => controller.recheckQuietly('wake'));
+  lifetime.on(powerMonitor, 'resume', recheckAfterWake(controller));
+  // Finder, Spotlight or `open -a` on a running Bridgelight: show it (the status item may be hidden by the notch).
+  lifetime.on(app, 'activate', () => popover.show());
   lifetime.on(app, 'second-instance', () => popover.show());
 
   // Neither is fatal: the tray keeps working (and says "no check yet") whatever the page or the first check does.

@@ -34,7 +34,8 @@ function linuxSource(): EventSource {
         if (event) onEvent(event);
       });
       stream = spawnLines([linuxIpPath(), '-o', 'monitor', 'address', 'route'], split);
-      stream.ended.then(onEnd);
+      // `ended` never rejects (live-stream.ts turns a failure into its reason).
+      void stream.ended.then(onEnd);
     },
     stop() {
       stream?.stop();
@@ -53,7 +54,8 @@ function darwinSource(): EventSource {
         pending = rest.length > 64 * 1024 ? '' : rest;
         for (const message of complete) for (const event of parseRouteMonitor(message)) onEvent(event);
       });
-      stream.ended.then(onEnd);
+      // `ended` never rejects (live-stream.ts turns a failure into its reason).
+      void stream.ended.then(onEnd);
     },
     stop() {
       stream?.stop();

@@ -18,8 +18,11 @@ export interface AppState {
 
 export interface Settings {
   launchAtLogin: boolean;
-  /** `requires-approval` on macOS 13+ until the user allows it in System Settings. */
-  launchAtLoginStatus?: 'enabled' | 'disabled' | 'requires-approval' | 'not-supported';
+  /**
+   * `requires-approval` on macOS 13+ until the user allows it in System Settings; `not-found` when macOS could
+   * not register the app where it runs from (a disk image or a translocated copy).
+   */
+  launchAtLoginStatus?: 'enabled' | 'disabled' | 'requires-approval' | 'not-found' | 'not-supported';
   probeTargets: string[];
   minikubeProfile: string;
   ignoredAddresses: string[];

@@ -5,12 +5,14 @@
 //   - `minikube ssh` calls per check;
 //   - CPU time of `watch` over a quiet period;
 //   - @bridgelight/cli on its own: installed size, and the start time of the installed `bridgelight --version`.
+//   - the size of the shipped renderer (out/renderer), raw and gzip.
 // Writes test/bench/results.json and the README's Benchmarks section.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { CLI_PACKAGE_NAME, packCli } from '../../scripts/pack-cli.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -150,6 +152,19 @@ async function measureCliPackage(runs = 15) {
   }
 }
 
+/** The popover's scripts and styles as shipped (built fresh so the figure is of the current sources). */
+function rendererSize() {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  const assets = path.join(ROOT, 'out/renderer/assets');
+  const files = readdirSync(assets).filter((name) => /\.(js|css)$/.test(name));
+  const bytes = files.map((name) => readFileSync(path.join(assets, name)));
+  const kb = (n) => round(n / 1024);
+  return {
+    rawKb: kb(bytes.reduce((sum, b) => sum + b.length, 0)),
+    gzipKb: kb(bytes.reduce((sum, b) => sum + gzipSync(b).length, 0)),
+  };
+}
+
 function updateReadme(results) {
   const readme = path.join(ROOT, 'README.md');
   const text = readFileSync(readme, 'utf8');
@@ -167,6 +182,7 @@ function updateReadme(results) {
     `| the same with its 120 s safety-net re-check spread in (one round = ${results.idle.recheckRoundCpuMs} ms CPU) | ${results.idle.withSlowTimerPercentOfCore} % of a core | |`,
     `| \`@bridgelight/cli\` installed (tarball) | ${results.cliPackage.installedKb} KB (${results.cliPackage.tarballKb} KB) | |`,
     `| installed \`bridgelight --version\`, median of ${results.cliPackage.runs} (\`node -e 0\` alone: ${results.cliPackage.nodeAloneMedianMs} ms) | ${results.cliPackage.versionMedianMs} ms | ≤ 100 ms |`,
+    `| the popover's JS + CSS as shipped, gzip (raw) | ${results.renderer.gzipKb} KB (${results.renderer.rawKb} KB) | ≤ 100 KB |`,
     '',
     `Check times are wall times of the whole \`bridgelight\` process; starting it (Node, the CLI bundle, \`ip netns exec\`)`,
     `accounts for ${results.check.processStartMedianMs} ms of each (median of \`bridgelight --version\`).`,
@@ -231,6 +247,7 @@ async function main() {
     const roundCpuMs = (cpuTicks(pid) - roundTicks0) * 10;
 
     const results = {
+      renderer: rendererSize(),
       date: new Date().toISOString().slice(0, 10),
       machine: `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.version}`,
       detection: {

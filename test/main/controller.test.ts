@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createController, followSettings } from '../../src/main/controller';
+import { createController, followSettings, recheckAfterWake, WAKE_SETTLE_MS } from '../../src/main/controller';
 import type { LoginItemPort } from '../../src/main/settings/login-item';
 import { defaultSettings, type StoredSettings } from '../../src/main/settings/settings';
 import { SettingsService } from '../../src/main/settings/settings-service';
@@ -29,7 +29,7 @@ function setup() {
     reconfigure: vi.fn(async () => null),
   };
   const fixFlow = { fix: vi.fn(), undoFix: vi.fn() };
-  const writeClipboard = vi.fn();
+  const writeClipboard = vi.fn(async (_text: string) => {});
   const log = recordingLogger();
   const controller = createController({
     store,
@@ -44,25 +44,54 @@ function setup() {
   return { controller, store, monitor, writeClipboard, settings, fixFlow, log };
 }
 
+describe('recheckAfterWake', () => {
+  it('waits for DHCP to settle after a wake, and checks once for several wakes', () => {
+    const recheckQuietly = vi.fn();
+    const scheduled: { run: () => void; ms: number; cancelled: boolean }[] = [];
+    const onResume = recheckAfterWake({ recheckQuietly }, (run, ms) => {
+      const entry = { run, ms, cancelled: false };
+      scheduled.push(entry);
+      return { cancel: () => (entry.cancelled = true) };
+    });
+    onResume();
+    onResume();
+    expect(recheckQuietly).not.toHaveBeenCalled();
+    expect(scheduled.map((entry) => [entry.ms, entry.cancelled])).toEqual([
+      [WAKE_SETTLE_MS, true],
+      [WAKE_SETTLE_MS, false],
+    ]);
+    expect(WAKE_SETTLE_MS).toBeGreaterThanOrEqual(3_000);
+    scheduled[1]!.run();
+    expect(recheckQuietly).toHaveBeenCalledExactlyOnceWith('wake');
+  });
+});
+
 describe('createController', () => {
   it('answers every call of the shared channel map', () => {
     const { controller } = setup();
     for (const name of Object.keys(INVOKE_CHANNELS)) expect(controller).toHaveProperty(name, expect.any(Function));
   });
 
-  it('copies the current diagnosis as Markdown', () => {
+  it('copies the current diagnosis as Markdown', async () => {
     const { controller, store, writeClipboard } = setup();
     store.setState({ diagnosis: seedDiagnosis(), checkedAt: '2025-01-01T10:00:00.000Z' });
-    controller.copyDiagnostics();
+    await controller.copyDiagnostics();
     const [text] = writeClipboard.mock.calls[0]!;
     expect(text).toContain('sudo ifconfig en0 delete 172.2.9.61');
     expect(text).toContain('Bridgelight test');
   });
 
-  it('has nothing to copy before the first check', () => {
+  it('has nothing to copy before the first check', async () => {
     const { controller, writeClipboard } = setup();
-    expect(() => controller.copyDiagnostics()).toThrow(/No check has finished/);
+    await expect(controller.copyDiagnostics()).rejects.toThrow(/No check has finished/);
     expect(writeClipboard).not.toHaveBeenCalled();
+  });
+
+  it('waits for the clipboard, and reports a write that fails (Electron 44+: writeText is a Promise)', async () => {
+    const { controller, store, writeClipboard } = setup();
+    store.setState({ diagnosis: seedDiagnosis(), checkedAt: '2025-01-01T10:00:00.000Z' });
+    writeClipboard.mockRejectedValueOnce(new Error('pasteboard unavailable'));
+    await expect(controller.copyDiagnostics()).rejects.toThrow('pasteboard unavailable');
   });
 
   it('re-checks as the user asked, and reports a failure to the caller', async () => {

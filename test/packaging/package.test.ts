@@ -11,7 +11,13 @@ import { extractFile, getRawHeader, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAY_STATES } from '../../scripts/generate-icons.mjs';
 import { type BuiltCopy, buildInTempCopy, describeTimings, REPO } from './build-copy';
-import { createStandInElectron, ELECTRON_DEFAULT_FUSES, plist, readFuseWire } from './stand-in-electron';
+import {
+  createStandInElectron,
+  ELECTRON_DEFAULT_FUSES,
+  plist,
+  readFuseWire,
+  STAND_IN_ELECTRON_VERSION,
+} from './stand-in-electron';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -52,9 +58,15 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toBe('dev.bridgelight.app');
     expect(config.productName).toBe('Bridgelight');
     expect(config.directories).toEqual({ output: 'dist', buildResources: 'build' });
-    expect(config.electronVersion).toBe(electronVersion);
     expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
+  });
+
+  it('pins one Electron: electronVersion, the installed electron and the stand-in agree', () => {
+    expect({ electronBuilderYml: config.electronVersion, standIn: STAND_IN_ELECTRON_VERSION }).toEqual({
+      electronBuilderYml: electronVersion,
+      standIn: electronVersion,
+    });
   });
 
   it('flips every fuse Bridgelight does not need, and turns on the protective ones', () => {
@@ -90,7 +102,11 @@ describe('electron-builder.yml', () => {
     expect(mac.gatekeeperAssess).toBe(false);
     expect(mac.entitlements).toBe('build/entitlements.mac.plist');
     expect(mac.entitlementsInherit).toBe('build/entitlements.mac.plist');
-    expect(mac.extendInfo).toEqual({ LSUIElement: true, NSUserNotificationAlertStyle: 'alert' });
+    expect(mac.extendInfo).toEqual({
+      LSUIElement: true,
+      NSUserNotificationAlertStyle: 'alert',
+      NSLocalNetworkUsageDescription: expect.stringMatching(/local VMs .* private network/),
+    });
     expect(mac.icon).toBe('build/icon.icns');
     // Left to electron-builder's environment-variable detection; `false` would silently ship un-notarized.
     expect(mac.notarize).not.toBe(false);
@@ -193,7 +209,7 @@ describe('packaged Bridgelight.app (offline `--mac --dir` against a stand-in Ele
     copy = await buildInTempCopy({ nodeModules: 'hardlink' });
     const electronDist = join(copy.dir, '..', 'electron-dist');
     const output = join(copy.dir, '..', 'dist');
-    await createStandInElectron(electronDist, electronVersion);
+    await createStandInElectron(electronDist);
 
     // Nothing from a developer's signing or notarization setup may leak in: this build must stay offline.
     const env: NodeJS.ProcessEnv = { CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
@@ -243,6 +259,8 @@ describe('packaged Bridgelight.app (offline `--mac --dir` against a stand-in Ele
       LSApplicationCategoryType: 'public.app-category.developer-tools',
       LSUIElement: true,
       NSUserNotificationAlertStyle: 'alert',
+      // Without it macOS 15+ silently denies the VM-subnet probes (Local Network privacy).
+      NSLocalNetworkUsageDescription: expect.stringContaining('Bridgelight connects to your local VMs'),
     });
     expect(existsSync(join(app, 'Contents', 'MacOS', 'Bridgelight'))).toBe(true);
     expect(readFileSync(join(resources, 'icon.icns')).equals(readFileSync(join(REPO, 'build/icon.icns')))).toBe(true);

@@ -4,9 +4,9 @@
 //   - Contents/Info.plist must parse, and its CFBundleExecutable names Contents/MacOS/Electron, which is renamed
 //     (createMacApp fails with "corrupted Electron dist" without the plist);
 //   - Frameworks/Electron Helper.app is always renamed; the (GPU)/(Plugin)/(Renderer) helpers are renamed when
-//     their Info.plist exists, as in Electron 38;
+//     their Info.plist exists, as in Electron 45;
 //   - Frameworks/Electron Framework.framework/Electron Framework is where @electron/fuses looks for the fuse wire:
-//     here it is a real sentinel followed by Electron 38's default wire, so flipping the fuses really happens and
+//     here it is a real sentinel followed by Electron's default wire, so flipping the fuses really happens and
 //     can be read back. The framework keeps Electron's Versions/Current symlinks so they are copied as links.
 // No default_app.asar: electron-builder deletes it from a downloaded Electron, and a fake one breaks the asar
 // integrity step, which hashes every .asar it finds in Resources.
@@ -24,7 +24,11 @@ export const plist = require('plist') as {
 
 /** @electron/fuses' sentinel; the wire follows it: version byte, length byte, one ASCII '0'/'1' per fuse. */
 export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-/** Electron 38's defaults in FuseV1Options order: RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect
+/** The Electron release this stand-in models; package.test.ts fails unless electron-builder.yml's
+ * `electronVersion` and node_modules/electron agree with it, so a bump touches all three (README: Electron). */
+export const STAND_IN_ELECTRON_VERSION = '45.5.0';
+
+/** Electron's defaults in FuseV1Options order: RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect
  * on, asar integrity off, only-load-from-asar off, browser-specific V8 snapshot off, file:// privileges on. */
 export const ELECTRON_DEFAULT_FUSES = '10110001';
 
@@ -38,8 +42,9 @@ async function put(path: string, content: string | Buffer, mode = 0o644): Promis
 
 const EXECUTABLE = '#!/bin/sh\n# Stand-in for an Electron Mach-O binary; never run.\nexit 1\n';
 
-/** Writes `<dir>/Electron.app` for Electron `version`; pass `dir` as electron-builder's `electronDist`. */
-export async function createStandInElectron(dir: string, version: string): Promise<void> {
+/** Writes `<dir>/Electron.app`; pass `dir` as electron-builder's `electronDist`. */
+export async function createStandInElectron(dir: string): Promise<void> {
+  const version = STAND_IN_ELECTRON_VERSION;
   const contents = join(dir, 'Electron.app', 'Contents');
   await put(
     join(contents, 'Info.plist'),

@@ -4,7 +4,7 @@
 //   // electronegativity: the URL was checked against the allow-list two lines up
 //   <!-- electronegativity: … -->            (in HTML)
 //
-// It is told the Electron version we ship: without one it assumes v0.1 defaults and asks for options Electron 38
+// It is told the Electron version we ship: without one it assumes v0.1 defaults and asks for options Electron 45
 // no longer has (enableRemoteModule). Being explicit is enforced here instead: every window is constructed with
 // contextIsolation, sandbox, nodeIntegration and webSecurity written out where electronegativity can see them.
 import { readdirSync, readFileSync } from 'node:fs';

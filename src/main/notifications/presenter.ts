@@ -1,15 +1,21 @@
 // Shows a NotificationRequest as a system notification. Clicking it opens the popover on the finding; the
 // actions (shown by macOS only for a signed app with alert-style notifications) start the fix or ignore the
-// address. References are kept until the notification closes: a collected Notification loses its handlers.
-import type { NotificationConstructorOptions } from 'electron';
+// address. A shown Notification is referenced until it is answered or replaced: a collected one loses its
+// handlers, and macOS never emits `close`, so "until closed" would keep every one forever. One per finding is
+// kept; a newer notification for the same finding replaces the older.
+import type { Event, NotificationActionEventParams, NotificationConstructorOptions } from 'electron';
 import type { FindingId } from '../../shared/finding-ids';
 import type { Logger } from '../logger';
 import type { NotificationRequest } from './notifier';
 
+/** The part of Electron's Notification used here, with Electron's own listener types. */
 export interface NotificationLike {
-  on(event: 'click' | 'close' | 'failed', listener: (...args: unknown[]) => void): unknown;
-  on(event: 'action', listener: (event: unknown, index: number) => void): unknown;
+  on(event: 'click', listener: (event: Event) => void): unknown;
+  on(event: 'action', listener: (details: Event<NotificationActionEventParams>) => void): unknown;
+  on(event: 'close', listener: (event: Event) => void): unknown;
+  on(event: 'failed', listener: (event: Event, error: string) => void): unknown;
   show(): void;
+  close(): void;
 }
 
 export interface PresenterDeps {
@@ -18,10 +24,22 @@ export interface PresenterDeps {
   openFinding(findingId: FindingId): void;
   fix(findingId: FindingId): void;
   ignore(addresses: string[]): void;
+  /** macOS refused to show one (Electron 42+ uses UNNotification, which shows nothing for an unsigned app). */
+  unavailable(reason: string): void;
   log: Logger;
 }
 
+export interface Presenter {
+  show(request: NotificationRequest): void;
+  /** How many notifications are referenced now (at most one per finding). */
+  liveCount(): number;
+}
+
 type Action = 'fix' | 'ignore';
+
+/** What the user is told when macOS shows nothing. */
+export const NOTIFICATIONS_UNAVAILABLE =
+  'Notifications are off: macOS shows none for an unsigned build; allow them in System Settings → Notifications';
 
 export function notificationOptions(request: NotificationRequest): {
   options: NotificationConstructorOptions;
@@ -41,27 +59,40 @@ export function notificationOptions(request: NotificationRequest): {
   };
 }
 
-export function createPresenter(deps: PresenterDeps): (request: NotificationRequest) => void {
-  const live = new Set<NotificationLike>();
-  return (request) => {
-    if (!deps.isSupported()) {
-      deps.log.info(`notification skipped (not supported here): ${request.title}`);
-      return;
-    }
-    const { options, actions } = notificationOptions(request);
-    const notification = deps.create(options);
-    live.add(notification);
-    notification.on('click', () => deps.openFinding(request.findingId));
-    notification.on('action', (_event: unknown, index: number) => {
-      const action = actions[index];
-      if (action === 'fix') deps.fix(request.findingId);
-      else if (action === 'ignore') deps.ignore(request.subjects);
-    });
-    notification.on('close', () => live.delete(notification));
-    notification.on('failed', (...args: unknown[]) => {
-      live.delete(notification);
-      deps.log.warn('notification failed', args[1]);
-    });
-    notification.show();
+export function createPresenter(deps: PresenterDeps): Presenter {
+  const live = new Map<string, NotificationLike>();
+  const release = (findingId: string, notification: NotificationLike) => {
+    if (live.get(findingId) === notification) live.delete(findingId);
+  };
+  return {
+    liveCount: () => live.size,
+    show(request) {
+      if (!deps.isSupported()) {
+        deps.log.info(`notification skipped (not supported here): ${request.title}`);
+        return;
+      }
+      const { findingId } = request;
+      const { options, actions } = notificationOptions(request);
+      const notification = deps.create(options);
+      live.get(findingId)?.close();
+      live.set(findingId, notification);
+      notification.on('click', () => {
+        release(findingId, notification);
+        deps.openFinding(findingId);
+      });
+      notification.on('action', (details) => {
+        release(findingId, notification);
+        const action = actions[details.actionIndex];
+        if (action === 'fix') deps.fix(findingId);
+        else if (action === 'ignore') deps.ignore(request.subjects);
+      });
+      notification.on('close', () => release(findingId, notification));
+      notification.on('failed', (_event, error) => {
+        release(findingId, notification);
+        deps.log.warn('notification failed', error);
+        deps.unavailable(NOTIFICATIONS_UNAVAILABLE);
+      });
+      notification.show();
+    },
   };
 }

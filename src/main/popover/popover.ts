@@ -22,6 +22,11 @@ export interface PopoverDeps {
    * blurs, so it would not hide again.
    */
   activate(): void;
+  /**
+   * Hands focus back to the app the user came from (app.hide() on macOS) after the user closed the popover with
+   * Esc or a tray click. Not after a blur: then another app already has focus.
+   */
+  deactivate(): void;
   displays(): DisplayArea[];
   log: Logger;
   now?: () => number;
@@ -40,15 +45,18 @@ export class Popover {
   readonly window: BrowserWindow;
   private hiddenByBlurAt = Number.NEGATIVE_INFINITY;
   private allowClose = false;
+  /** Fixes in flight: their confirmation dialog takes focus, and the popover must stay to show the result. */
+  private holds = 0;
   private readonly now: () => number;
 
   constructor(private readonly deps: PopoverDeps) {
     this.now = deps.now ?? Date.now;
     this.window = deps.createWindow();
     // Follow the user to the Space (and full-screen app) they are in rather than switching Spaces.
-    this.window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    // skipTransformProcessType: without it Electron turns the app into a foreground one, and the Dock flickers.
+    this.window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
     this.window.on('blur', () => {
-      if (!this.window.isVisible() || this.window.webContents.isDevToolsOpened()) return;
+      if (!this.window.isVisible() || this.window.webContents.isDevToolsOpened() || this.holds > 0) return;
       this.hiddenByBlurAt = this.now();
       this.hide();
     });
@@ -60,7 +68,7 @@ export class Popover {
     this.window.webContents.on('before-input-event', (event, input) => {
       if (!isDismissKey(input)) return;
       event.preventDefault();
-      this.hide();
+      this.dismiss();
     });
     this.window.webContents.on('render-process-gone', (_event, details) => {
       deps.log.error(`popover renderer gone (${details.reason}); reloading`);
@@ -76,15 +84,28 @@ export class Popover {
     return !this.window.isDestroyed() && this.window.isVisible();
   }
 
-  /** Tray click: open, or close when it is open (or was open until this very click blurred it). */
-  toggle(): void {
-    if (this.isVisible()) this.hide();
-    else if (this.now() - this.hiddenByBlurAt > BLUR_CLICK_MS) this.show();
+  /**
+   * Tray click: open, or close when it is open (or was open until this very click blurred it). `anchor` is the
+   * bounds the click event carries: right on every display arrangement, unlike a later tray.getBounds().
+   */
+  toggle(anchor?: Rect): void {
+    if (this.isVisible()) this.dismiss();
+    else if (this.now() - this.hiddenByBlurAt > BLUR_CLICK_MS) this.show(anchor);
   }
 
-  show(): void {
+  /** Keeps the popover open (blur does not hide it) until `work` settles, so its result can be seen. */
+  async keepOpenWhile<T>(work: () => Promise<T>): Promise<T> {
+    this.holds++;
+    try {
+      return await work();
+    } finally {
+      this.holds--;
+    }
+  }
+
+  show(anchor: Rect = this.deps.anchor()): void {
     if (this.window.isDestroyed()) return;
-    const { x, y } = popoverPosition(this.deps.anchor(), POPOVER_SIZE, this.deps.displays());
+    const { x, y } = popoverPosition(anchor, POPOVER_SIZE, this.deps.displays());
     this.window.setBounds({ x, y, width: POPOVER_SIZE.width, height: POPOVER_SIZE.height }, false);
     this.deps.activate();
     this.window.show();
@@ -97,6 +118,13 @@ export class Popover {
     if (this.window.isDestroyed() || !this.window.isVisible()) return;
     this.window.hide();
     this.deps.onHidden?.();
+  }
+
+  /** The user closed it (Esc, ⌘W, a tray click): give focus back to where they were. */
+  private dismiss(): void {
+    if (!this.isVisible()) return;
+    this.hide();
+    this.deps.deactivate();
   }
 
   /** At quit: let the window really close. */

@@ -67,7 +67,18 @@ export function popoverPosition(anchor: Rect, size: Size, displays: readonly Dis
   return { x, y };
 }
 
-/** Some Linux trays report empty bounds: the pointer (which just clicked the icon) is the next best anchor. */
-export function anchorRect(trayBounds: Rect, cursor: { x: number; y: number }): Rect {
-  return trayBounds.width > 0 && trayBounds.height > 0 ? trayBounds : { x: cursor.x, y: cursor.y, width: 1, height: 1 };
+/**
+ * Where to anchor when the tray's bounds are empty: a status item hidden by the notch or macOS 26's menu-bar
+ * settings, or a Linux tray that reports none. The popover goes to the top of the display under the pointer,
+ * centred on the pointer, as if the icon sat in that display's menu bar.
+ */
+export function anchorRect(
+  trayBounds: Rect,
+  cursor: { x: number; y: number },
+  displays: readonly DisplayArea[] = [],
+): Rect {
+  if (trayBounds.width > 0 && trayBounds.height > 0) return trayBounds;
+  const display = displayAt(displays, cursor.x, cursor.y);
+  const top = display ? display.workArea.y - 1 : cursor.y;
+  return { x: cursor.x, y: top, width: 1, height: 1 };
 }

@@ -1,5 +1,5 @@
 // The one place a BrowserWindow is built. Options and webPreferences are a literal here, with every
-// security-relevant key written out even where it matches Electron 38's default: defaults have changed between
+// security-relevant key written out even where it matches Electron's current default: defaults have changed between
 // versions, and scanners (electronegativity, test/security) read this source, not the runtime.
 import { BrowserWindow } from 'electron';
 import { POPOVER_SIZE } from './popover';

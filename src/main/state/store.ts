@@ -15,6 +15,8 @@ export interface MainState extends AppState {
   focusFindingId: FindingId | null;
   /** The version of a downloaded update that installs on quit or "Restart to Update"; null when none. */
   updateReady: string | null;
+  /** Why notifications cannot be shown (the tray menu says it), null while they work. Main-only. */
+  notificationProblem: string | null;
 }
 
 export type AppStore = StoreApi<MainState>;
@@ -28,6 +30,7 @@ export function createAppStore(settings: Settings): AppStore {
     settings,
     focusFindingId: null,
     updateReady: null,
+    notificationProblem: null,
   }));
 }
 

@@ -18,6 +18,7 @@ export interface TrayActions {
 const LOGIN_NOTE: Partial<Record<LoginItemStatus, string>> = {
   'requires-approval': 'Waiting for approval in System Settings → Login Items',
   'not-supported': 'Not available for this build',
+  'not-found': 'Move Bridgelight to Applications, then turn this on',
 };
 
 export function trayMenuTemplate(state: MainState, actions: TrayActions): MenuItemConstructorOptions[] {
@@ -59,6 +60,9 @@ export function trayMenuTemplate(state: MainState, actions: TrayActions): MenuIt
       click: () => actions.copyDiagnostics(),
     },
     { id: 'bundle', label: 'Save Support Bundle…', click: () => actions.saveSupportBundle() },
+    ...(state.notificationProblem
+      ? [{ type: 'separator' as const }, { id: 'notifications-note', label: state.notificationProblem, enabled: false }]
+      : []),
     { type: 'separator' },
     loginItem,
     ...(note ? [{ id: 'launch-at-login-note', label: note, enabled: false }] : []),

@@ -2,7 +2,7 @@
 // right click (or ctrl-click) opens the menu. No context menu is set on the Tray itself: on macOS that would
 // swallow the left click.
 import { join } from 'node:path';
-import { Menu, nativeImage, Tray } from 'electron';
+import { Menu, nativeImage, type Rectangle, Tray } from 'electron';
 import type { AppStore } from '../state/store';
 import { type TrayActions, trayMenuTemplate } from './menu';
 import { type TrayPresentation, trayPresentation } from './tray-state';
@@ -11,7 +11,8 @@ export interface TrayDeps {
   store: AppStore;
   assetsDir: string;
   actions: TrayActions;
-  onClick(): void;
+  /** A plain left click, with the icon's bounds as the click event carries them. */
+  onClick(bounds: Rectangle): void;
 }
 
 export interface AppTray {
@@ -37,10 +38,11 @@ export function createTray(deps: TrayDeps): AppTray {
   };
   render(initial);
   const unsubscribe = deps.store.subscribe((state) => render(trayPresentation(state.diagnosis, state.checking)));
-  tray.on('click', () => deps.onClick());
-  tray.on('right-click', () => {
+  const openMenu = () =>
     tray.popUpContextMenu(Menu.buildFromTemplate(trayMenuTemplate(deps.store.getState(), deps.actions)));
-  });
+  // macOS reports a ctrl-click as a `click` with ctrlKey set; the Mac convention is that it opens the menu.
+  tray.on('click', (event, bounds) => (event.ctrlKey ? openMenu() : deps.onClick(bounds)));
+  tray.on('right-click', openMenu);
   return {
     tray,
     destroy() {

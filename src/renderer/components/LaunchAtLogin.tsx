@@ -6,6 +6,8 @@ const STATUS_NOTE: Partial<Record<NonNullable<Settings['launchAtLoginStatus']>, 
   'requires-approval':
     'macOS is waiting for your approval: allow Bridgelight in System Settings → General → Login Items.',
   'not-supported': 'This build cannot start at login.',
+  'not-found':
+    'macOS could not register Bridgelight where it runs from: move it to Applications, open it from there, and try again.',
 };
 
 export function LaunchAtLogin({ settings }: { settings: Settings }) {

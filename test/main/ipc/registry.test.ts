@@ -33,7 +33,7 @@ function handlers() {
     getSettings: vi.fn(() => settings),
     updateSettings: vi.fn(() => settings),
     ignoreAddress: vi.fn(() => settings),
-    copyDiagnostics: vi.fn((): void => {}),
+    copyDiagnostics: vi.fn(async (): Promise<void> => {}),
   } satisfies Handlers;
 }
 

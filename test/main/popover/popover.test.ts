@@ -48,6 +48,7 @@ function setup() {
   const windows: FakeWindow[] = [];
   const onHidden = vi.fn();
   const activate = vi.fn();
+  const deactivate = vi.fn();
   const popover = new Popover({
     createWindow: () => {
       const window = new FakeWindow();
@@ -55,6 +56,7 @@ function setup() {
       return window as unknown as BrowserWindow;
     },
     activate,
+    deactivate,
     anchor: () => ({ x: 700, y: 0, width: 24, height: 24 }),
     displays: () => [
       { bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } },
@@ -69,6 +71,7 @@ function setup() {
     windows,
     onHidden,
     activate,
+    deactivate,
     advance: (ms: number) => {
       now += ms;
     },
@@ -154,6 +157,53 @@ describe('Popover', () => {
     expect(window.visible).toBe(false);
     popover.show();
     window.webContents.emit('before-input-event', { preventDefault() {} }, key('w', { meta: true }));
+    expect(window.visible).toBe(false);
+  });
+
+  it('follows the user across Spaces without turning into a Dock app', () => {
+    const { window } = setup();
+    expect(window.allWorkspaces).toEqual([true, { visibleOnFullScreen: true, skipTransformProcessType: true }]);
+  });
+
+  it('is placed from the bounds the tray click carries, not from a later lookup', () => {
+    const { popover, window } = setup();
+    popover.toggle({ x: 100, y: 0, width: 24, height: 24 });
+    expect(window.bounds).toMatchObject({ x: 0, y: 28 });
+  });
+
+  it('hands focus back when the user closes it (Esc, tray click), not when another app took it', () => {
+    const { popover, window, deactivate, advance } = setup();
+    popover.show();
+    window.webContents.emit('before-input-event', { preventDefault() {} }, key('Escape'));
+    expect(deactivate).toHaveBeenCalledTimes(1);
+    popover.toggle();
+    advance(1_000);
+    popover.toggle();
+    expect(window.visible).toBe(false);
+    expect(deactivate).toHaveBeenCalledTimes(2);
+    popover.show();
+    window.emit('blur');
+    expect(deactivate).toHaveBeenCalledTimes(2);
+  });
+
+  it('stays open while a fix runs (its dialog takes focus) so the result is seen, then hides on blur again', async () => {
+    const { popover, window } = setup();
+    popover.show();
+    let finish: (outcome: string) => void = () => {};
+    const fixing = popover.keepOpenWhile(() => new Promise<string>((resolve) => (finish = resolve)));
+    window.emit('blur');
+    expect(window.visible).toBe(true);
+    finish('verified');
+    await expect(fixing).resolves.toBe('verified');
+    window.emit('blur');
+    expect(window.visible).toBe(false);
+  });
+
+  it('stops holding itself open when the fix fails', async () => {
+    const { popover, window } = setup();
+    popover.show();
+    await expect(popover.keepOpenWhile(() => Promise.reject(new Error('helper failed')))).rejects.toThrow();
+    window.emit('blur');
     expect(window.visible).toBe(false);
   });
 

@@ -85,4 +85,11 @@ describe('anchorRect', () => {
     });
     expect(anchorRect(icon(700), { x: 900, y: 12 })).toEqual(icon(700));
   });
+
+  it('puts the popover at the top of the display under the pointer when the status item is hidden', () => {
+    const hidden = { x: 0, y: 0, width: 0, height: 0 };
+    // The pointer is in the middle of the external monitor (re-launched from Spotlight, icon behind the notch).
+    const anchor = anchorRect(hidden, { x: 2600, y: 500 }, [LAPTOP, MONITOR]);
+    expect(popoverPosition(anchor, SIZE, [LAPTOP, MONITOR])).toEqual({ x: 2421, y: -158 });
+  });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LoginItemSettings } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoginItemPort } from '../../../src/main/settings/login-item';
 import { defaultSettings, SettingsFile, type StoredSettings } from '../../../src/main/settings/settings';
@@ -18,9 +19,11 @@ function memoryStorage(initial: StoredSettings = defaultSettings()): SettingsSto
   };
 }
 
-type FakeLoginItem = LoginItemPort & { calls: boolean[]; status: string | undefined; openAtLogin: boolean };
+type Status = LoginItemSettings['status'];
+type FakeLoginItem = LoginItemPort & { calls: boolean[]; status: Status; openAtLogin: boolean };
 
-function loginItem(status: string | undefined, openAtLogin = false): FakeLoginItem {
+/** SMAppService as Electron reports it; `registrable: false` is an app run from a disk image (stays not-found). */
+function loginItem(status: Status, openAtLogin = false, registrable = true): FakeLoginItem {
   const port: FakeLoginItem = {
     calls: [] as boolean[],
     status,
@@ -29,7 +32,7 @@ function loginItem(status: string | undefined, openAtLogin = false): FakeLoginIt
       port.calls.push(settings.openAtLogin);
       port.openAtLogin = settings.openAtLogin;
       // SMAppService: a new registration waits for the user's approval.
-      port.status = settings.openAtLogin ? 'requires-approval' : 'not-registered';
+      if (registrable) port.status = settings.openAtLogin ? 'requires-approval' : 'not-registered';
     },
     getLoginItemSettings: () => ({ openAtLogin: port.openAtLogin, status: port.status }),
   };
@@ -117,9 +120,31 @@ describe('SettingsService', () => {
     expect(changes).toEqual([true]);
   });
 
-  it('reads macOS before 13 (no status) from openAtLogin', () => {
-    const service = new SettingsService(memoryStorage(), loginItem(undefined, true), 'darwin');
-    expect(service.forRenderer()).toMatchObject({ launchAtLogin: true, launchAtLoginStatus: 'enabled' });
+  // Every value Electron documents for LoginItemSettings.status (macOS 13+ SMAppService).
+  it.each([
+    { status: 'enabled', shown: { launchAtLogin: true, launchAtLoginStatus: 'enabled' } },
+    { status: 'requires-approval', shown: { launchAtLogin: true, launchAtLoginStatus: 'requires-approval' } },
+    { status: 'not-registered', shown: { launchAtLogin: false, launchAtLoginStatus: 'disabled' } },
+    // A fresh install: never registered yet, so off, and the control stays usable.
+    { status: 'not-found', shown: { launchAtLogin: false, launchAtLoginStatus: 'disabled' } },
+  ] satisfies { status: Status; shown: object }[])('reads status $status', ({ status, shown }) => {
+    const service = new SettingsService(memoryStorage(), loginItem(status, status !== 'not-registered'), 'darwin');
+    expect(service.forRenderer()).toMatchObject(shown);
+  });
+
+  it('can be switched on from a fresh install (not-found before the first registration)', () => {
+    const port = loginItem('not-found');
+    const service = new SettingsService(memoryStorage(), port, 'darwin');
+    service.update({ launchAtLogin: true });
+    expect(port.calls).toEqual([true]);
+    expect(service.forRenderer()).toMatchObject({ launchAtLogin: true, launchAtLoginStatus: 'requires-approval' });
+  });
+
+  it('says why when a registration still reads not-found (run from a disk image: move it to Applications)', () => {
+    const port = loginItem('not-found', false, false);
+    const service = new SettingsService(memoryStorage(), port, 'darwin');
+    service.update({ launchAtLogin: true });
+    expect(service.forRenderer()).toMatchObject({ launchAtLogin: false, launchAtLoginStatus: 'not-found' });
   });
 
   it('says not-supported on Linux and never touches the login item there', () => {

@@ -107,7 +107,16 @@ describe('syncStateTo', () => {
     const last = send.mock.calls[1]![1];
     expect(last).toEqual(store.getState());
     expect(Object.keys(last).sort()).toEqual(
-      ['checkedAt', 'checking', 'diagnosis', 'fix', 'focusFindingId', 'settings', 'updateReady'].sort(),
+      [
+        'checkedAt',
+        'checking',
+        'diagnosis',
+        'fix',
+        'focusFindingId',
+        'notificationProblem',
+        'settings',
+        'updateReady',
+      ].sort(),
     );
     // Plain data: it survives the structured clone IPC does.
     expect(structuredClone(last)).toEqual(last);

@@ -1,5 +1,6 @@
 import type { MenuItem, MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { NOTIFICATIONS_UNAVAILABLE } from '../../../src/main/notifications/presenter';
 import { defaultSettings } from '../../../src/main/settings/settings';
 import { createAppStore } from '../../../src/main/state/store';
 import { type TrayActions, trayMenuTemplate } from '../../../src/main/tray/menu';
@@ -88,6 +89,15 @@ describe('trayMenuTemplate', () => {
     expect(item(template, 'launch-at-login-note').label).toMatch(/approval/);
     expect(template.some((entry) => entry.id === 'launch-at-login-note')).toBe(true);
     expect(trayMenuTemplate(state(), actions()).some((entry) => entry.id === 'launch-at-login-note')).toBe(false);
+  });
+
+  it('says why notifications are off once macOS refused one', () => {
+    const refused = { ...state(), notificationProblem: NOTIFICATIONS_UNAVAILABLE };
+    expect(item(trayMenuTemplate(refused, actions()), 'notifications-note')).toMatchObject({
+      enabled: false,
+      label: NOTIFICATIONS_UNAVAILABLE,
+    });
+    expect(trayMenuTemplate(state(), actions()).some((entry) => entry.id === 'notifications-note')).toBe(false);
   });
 
   it('disables what cannot be done right now', () => {

@@ -1,9 +1,10 @@
+import type { KeyboardEvent, Rectangle } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => {
   const trays: FakeTray[] = [];
   class FakeTray {
-    listeners = new Map<string, () => void>();
+    listeners = new Map<string, (event: KeyboardEvent, bounds: Rectangle) => void>();
     image: { path: string; template: boolean };
     title = '';
     tooltip = '';
@@ -22,7 +23,7 @@ const electron = vi.hoisted(() => {
     setToolTip(tooltip: string) {
       this.tooltip = tooltip;
     }
-    on(event: string, listener: () => void) {
+    on(event: string, listener: (event: KeyboardEvent, bounds: Rectangle) => void) {
       this.listeners.set(event, listener);
     }
     popUpContextMenu(menu: unknown) {
@@ -89,14 +90,32 @@ describe('createTray', () => {
     expect(tray.title).toBe('✓');
   });
 
-  it('toggles the popover on click and opens a fresh menu on right click', () => {
+  // The icon on the second display: the bounds the click carries, which the popover must be placed from.
+  const ICON: Rectangle = { x: 2900, y: -200, width: 24, height: 38 };
+  const plain: KeyboardEvent = {
+    altKey: false,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    triggeredByAccelerator: false,
+  };
+
+  it.each([
+    { gesture: 'click', event: 'click', modifiers: plain, opens: 'popover' },
+    { gesture: 'ctrl-click', event: 'click', modifiers: { ...plain, ctrlKey: true }, opens: 'menu' },
+    { gesture: 'right-click', event: 'right-click', modifiers: plain, opens: 'menu' },
+  ] as const)('$gesture opens the $opens', ({ event, modifiers, opens }) => {
     const { store, tray, onClick } = setup();
-    tray.listeners.get('click')!();
-    expect(onClick).toHaveBeenCalledOnce();
     store.setState({ checking: true });
-    tray.listeners.get('right-click')!();
-    const menu = tray.popped[0] as { template: { id?: string; enabled?: boolean }[] };
-    expect(menu.template.find((entry) => entry.id === 'recheck')?.enabled).toBe(false);
+    tray.listeners.get(event)!(modifiers, ICON);
+    if (opens === 'popover') {
+      expect(onClick).toHaveBeenCalledWith(ICON);
+      expect(tray.popped).toEqual([]);
+    } else {
+      expect(onClick).not.toHaveBeenCalled();
+      const menu = tray.popped[0] as { template: { id?: string; enabled?: boolean }[] };
+      expect(menu.template.find((entry) => entry.id === 'recheck')?.enabled).toBe(false);
+    }
   });
 
   it('stops following the store once destroyed', () => {
