@@ -2,11 +2,12 @@
 // The only fake in the chain is the `minikube` stand-in (test/lab/bin), which runs the VM script in the vm
 // namespace exactly as `minikube ssh` would run it in the VM.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Diagnosis } from '../../src/shared/model';
+import { ensureFreshBuild } from '../support/fresh-build';
 import { createLab, describeWhere, LAB_ADDR, LAB_NAME, labAvailable, REPO_ROOT, run } from './lab';
 
 const lab = createLab('blcli');
@@ -37,13 +38,6 @@ async function en0(): Promise<string> {
     .join('\n');
 }
 
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const full = path.join(dir, entry.name);
-    return Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }, 0);
-}
-
 /** PIDs still alive in a namespace (zombies hold no namespace and don't show). */
 async function pidsIn(namespace: string): Promise<string[]> {
   const result = await run(['ip', 'netns', 'pids', namespace]);
@@ -52,12 +46,8 @@ async function pidsIn(namespace: string): Promise<string[]> {
 
 describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel (lab)', () => {
   beforeAll(async () => {
-    // These tests run the built CLI: rebuild it when any source is newer, so they never test stale code.
-    const built = path.join(REPO_ROOT, 'out', 'cli', 'bridgelight.js');
-    if (!existsSync(built) || newestSource(path.join(REPO_ROOT, 'src')) > statSync(built).mtimeMs) {
-      const build = await run(['node', 'scripts/build.mjs', 'cli'], { cwd: REPO_ROOT, timeoutMs: 120_000 });
-      expect(build.code, build.stderr).toBe(0);
-    }
+    // These tests run the built CLI: rebuilt first when a source is newer, so they never test stale code.
+    ensureFreshBuild('cli');
     await lab.labUp();
   }, 180_000);
   afterAll(() => lab.labDown());

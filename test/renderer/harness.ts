@@ -1,6 +1,5 @@
 // What the popover tests need around a real headless Chromium: the built renderer, a static server for it,
 // a stand-in for the preload API, and a record of everything the page complained about.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -15,17 +14,6 @@ export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_OUT = join(REPO, 'out', 'renderer');
 export const ARTIFACTS = join(REPO, 'test', 'artifacts', 'renderer');
 export const CHROMIUM = CHROMIUM_PATH;
-
-/** CI builds before vitest; a local run without a build gets one here, so the tests never run stale-less air. */
-export function ensureRendererBuilt(): void {
-  if (existsSync(join(RENDERER_OUT, 'index.html'))) return;
-  // Same as `npx electron-vite build`, but through node: the package's bin script is not always executable.
-  const cli = join(REPO, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  execFileSync(process.execPath, [cli, 'build'], { cwd: REPO, stdio: 'inherit' });
-  if (!existsSync(join(RENDERER_OUT, 'index.html'))) {
-    throw new Error(`electron-vite build finished without ${join(RENDERER_OUT, 'index.html')}.`);
-  }
-}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -5,8 +5,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState, FixResult, Settings } from '../../src/preload/api';
 import type { Diagnosis } from '../../src/shared/model';
+import { ensureFreshBuild } from '../support/fresh-build';
 import {
-  ensureRendererBuilt,
   launchChromium,
   type OpenOptions,
   openPopover,
@@ -65,7 +65,8 @@ async function show(state: AppState, options?: OpenOptions): Promise<Popover> {
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
+  // The page under test is always today's code: out/ is rebuilt first when a source is newer.
+  ensureFreshBuild('app');
   server = await serveRenderer();
   browser = await launchChromium();
 });
