@@ -16,10 +16,10 @@ import {
 } from './harness';
 
 const fixture = (name: string): Diagnosis =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Diagnosis;
+  JSON.parse(readFileSync(new URL(`../fixtures/diagnoses/${name}`, import.meta.url), 'utf8')) as Diagnosis;
 
-const SEED = fixture('seed-diagnosis.json');
-const HEALTHY = fixture('healthy-diagnosis.json');
+const SEED = fixture('seed.json');
+const HEALTHY = fixture('healthy.json');
 
 const SETTINGS: Settings = {
   launchAtLogin: true,

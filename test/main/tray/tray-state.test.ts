@@ -31,7 +31,7 @@ describe('trayPresentation', () => {
     );
     expect(trayPresentation(fixedDiagnosis(), false).tooltip).toBe('Bridgelight — all clear');
     expect(trayPresentation(unknownDiagnosis(), false).tooltip).toBe(
-      'Bridgelight — unknown: minikube did not answer in time',
+      'Bridgelight — unknown: no minikube data',
     );
   });
 
