@@ -30,9 +30,7 @@ describe('trayPresentation', () => {
       'Bridgelight — degraded: en0 has 2 IPv4 addresses',
     );
     expect(trayPresentation(fixedDiagnosis(), false).tooltip).toBe('Bridgelight — all clear');
-    expect(trayPresentation(unknownDiagnosis(), false).tooltip).toBe(
-      'Bridgelight — unknown: no minikube data',
-    );
+    expect(trayPresentation(unknownDiagnosis(), false).tooltip).toBe('Bridgelight — unknown: no minikube data');
   });
 
   it('says when it is checking', () => {
