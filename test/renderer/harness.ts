@@ -9,10 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import type { AppState, BridgelightApi, FixResult } from '../../src/preload/api';
+import { expectMatchesBaseline } from './baseline';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_OUT = join(REPO, 'out', 'renderer');
 export const ARTIFACTS = join(REPO, 'test', 'artifacts', 'renderer');
+/** The page's clock stands still here, so relative labels ("checked 12 s ago") and screenshots never drift. */
+export const FIXED_NOW = Date.parse('2026-01-15T10:00:00.000Z');
 export const CHROMIUM = CHROMIUM_PATH;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -218,6 +221,7 @@ export async function openPopover(
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
   });
+  await context.clock.setFixedTime(FIXED_NOW);
   const page = await context.newPage();
   const seen: string[] = [];
   page.on('console', (message) => {
@@ -259,7 +263,12 @@ export async function openPopover(
     },
     shoot: async (name) => {
       await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
+      const png = await page.screenshot({
+        path: join(ARTIFACTS, `${name}.png`),
+        animations: 'disabled',
+        caret: 'hide',
+      });
+      expectMatchesBaseline(name, png);
     },
     close: () => context.close(),
   };
