@@ -369,10 +369,19 @@ describe('the README', () => {
   });
 });
 
-describe('the renderer fixtures', () => {
-  it.each(['seed', 'healthy'])('%s-diagnosis.json is what the engine says for the %s bundle', async (name) => {
-    const fixture = readFileSync(new URL(`../renderer/fixtures/${name}-diagnosis.json`, import.meta.url), 'utf8');
-    const run = await runCli(['check', '--json', '--replay', bundlePath(name)]);
-    expect(JSON.parse(fixture)).toEqual(JSON.parse(run.stdout));
+// test/fixtures/diagnoses: what the engine says for a bundle, for the popover's and main's tests.
+// UPDATE_FIXTURES=1 npx vitest run test/cli/check-replay.test.ts -t 'diagnosis fixtures' rewrites them.
+describe('the diagnosis fixtures', () => {
+  const dir = new URL('../fixtures/diagnoses/', import.meta.url).pathname;
+  const fixtures = readdirSync(dir).filter((file) => file.endsWith('.json'));
+
+  it('cover the bundles the popover and main tests use', () => {
+    expect(fixtures.sort()).toEqual(['garbage.json', 'healthy.json', 'second-after-dhcp.json', 'seed.json']);
+  });
+
+  it.each(fixtures)('%s is what `check --json --replay` prints for its bundle', async (file) => {
+    const run = await runCli(['check', '--json', '--replay', bundlePath(file.replace(/\.json$/, ''))]);
+    if (process.env.UPDATE_FIXTURES === '1') writeFileSync(join(dir, file), run.stdout);
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(run.stdout);
   });
 });

@@ -20,7 +20,7 @@ describe('renderText', () => {
   it('names each unknown hop on the path and why, under the headline', () => {
     const lines = renderText(unknownDiagnosis(), plain).split('\n');
     expect(lines[0]).toMatch(/\? UNKNOWN$/);
-    expect(lines[1]).toMatch(/^\? not known: VM \(minikube did not answer in time\); Bridge \(/);
+    expect(lines[1]).toMatch(/^\? not known: VM \(no minikube data\); Bridge \(the VM's gateway is unknown\); NAT \(/);
   });
 });
 const headers = (text: string) => text.split('\n').filter((line) => /^\S.*\[[a-z0-9-]+\]$/.test(line));

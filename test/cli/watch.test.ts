@@ -21,7 +21,7 @@ describe('watch lines', () => {
 
   it('names what is unknown and why when the verdict is unknown', () => {
     expect(watchLine(update(unknownDiagnosis()), plain)).toContain(
-      '? UNKNOWN   no findings — VM (minikube did not answer in time); Bridge (',
+      "? UNKNOWN   input-unparseable — VM (no minikube data); Bridge (the VM's gateway is unknown); NAT (",
     );
   });
 

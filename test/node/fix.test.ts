@@ -53,6 +53,23 @@ describe('fix planning', () => {
       reason: expect.stringMatching(/not judged stale/),
     });
   });
+
+  it('refuses a fix for an address the egress interface no longer lists, or for another interface', async () => {
+    const { diagnosis } = await checkReplay(bundle('seed'), {});
+    const gone = structuredClone(diagnosis);
+    gone.egress!.addresses = gone.egress!.addresses.filter((a) => a.address !== '172.2.9.61');
+    expect(planFix(gone, 'darwin', 'nat-source-stale')).toMatchObject({
+      ok: false,
+      reason: '172.2.9.61 is no longer on en0',
+    });
+    const elsewhere = structuredClone(diagnosis);
+    const finding = elsewhere.findings.find((f) => f.id === 'nat-source-stale')!;
+    finding.fix = { ...finding.fix!, interface: 'en1' };
+    expect(planFix(elsewhere, 'darwin', 'nat-source-stale')).toMatchObject({
+      ok: false,
+      reason: '172.2.9.61 is no longer on en1',
+    });
+  });
 });
 
 describe('fix planning and the helper agree', () => {

@@ -1,7 +1,7 @@
 // The watch engine's scheduling, with the OS replaced by a small world whose `ip -j` answers are real
 // captures (test/fixtures/linux) edited the way the kernel would: adding or removing one en0 address.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CollectPorts } from '../../src/node/collect';
 import type { EventSource } from '../../src/node/event-source';
 import { Monitor, type MonitorUpdate } from '../../src/node/monitor';
@@ -104,10 +104,15 @@ class FakeEvents implements EventSource {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Fake timers (and a fake Date): debounce and refine windows are exact, not bounds measured on a busy machine.
+const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+beforeEach(() => vi.useFakeTimers());
 const ids = (update: MonitorUpdate) => update.diagnosis.findings.map((finding) => finding.id).sort();
 let monitor: Monitor | null = null;
-afterEach(() => monitor?.stop());
+afterEach(() => {
+  monitor?.stop();
+  vi.useRealTimers();
+});
 
 function setup(timing = { debounceMs: 10, debounceMaxMs: 100, minRefineIntervalMs: 150, slowIntervalMs: 60_000 }) {
   const world = new World();

@@ -1,6 +1,5 @@
 // What the popover tests need around a real headless Chromium: the built renderer, a static server for it,
 // a stand-in for the preload API, and a record of everything the page complained about.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -10,22 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import type { AppState, BridgelightApi, FixResult } from '../../src/shared/app-api';
+import { expectMatchesBaseline } from './baseline';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const RENDERER_OUT = join(REPO, 'out', 'renderer');
 export const ARTIFACTS = join(REPO, 'test', 'artifacts', 'renderer');
+/** The page's clock stands still here, so relative labels ("checked 12 s ago") and screenshots never drift. */
+export const FIXED_NOW = Date.parse('2026-01-15T10:00:00.000Z');
 export const CHROMIUM = CHROMIUM_PATH;
-
-/** CI builds before vitest; a local run without a build gets one here, so the tests never run stale-less air. */
-export function ensureRendererBuilt(): void {
-  if (existsSync(join(RENDERER_OUT, 'index.html'))) return;
-  // Same as `npx electron-vite build`, but through node: the package's bin script is not always executable.
-  const cli = join(REPO, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  execFileSync(process.execPath, [cli, 'build'], { cwd: REPO, stdio: 'inherit' });
-  if (!existsSync(join(RENDERER_OUT, 'index.html'))) {
-    throw new Error(`electron-vite build finished without ${join(RENDERER_OUT, 'index.html')}.`);
-  }
-}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -230,6 +221,7 @@ export async function openPopover(
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
   });
+  await context.clock.setFixedTime(FIXED_NOW);
   const page = await context.newPage();
   const seen: string[] = [];
   page.on('console', (message) => {
@@ -271,7 +263,12 @@ export async function openPopover(
     },
     shoot: async (name) => {
       await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
+      const png = await page.screenshot({
+        path: join(ARTIFACTS, `${name}.png`),
+        animations: 'disabled',
+        caret: 'hide',
+      });
+      expectMatchesBaseline(name, png);
     },
     close: () => context.close(),
   };

@@ -1,14 +1,14 @@
 // A sandboxed preload can require nothing but 'electron' at run time: everything else must be bundled into the
 // one CommonJS file electron-vite writes. A stray require would only fail inside Electron, which can't run here.
-import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureFreshBuild } from '../support/fresh-build';
 
 const PRELOAD = new URL('../../out/preload/index.cjs', import.meta.url);
 
 describe('the built preload', () => {
-  it('exists (npm test builds before it runs the tests)', () => {
-    expect(existsSync(PRELOAD), 'run npm run build first').toBe(true);
-  });
+  // Never yesterday's bundle: out/ is rebuilt first when a source is newer.
+  beforeAll(() => ensureFreshBuild('app'), 120_000);
 
   it("requires only 'electron' and exposes exactly one API object", () => {
     const text = readFileSync(PRELOAD, 'utf8');

@@ -44,11 +44,10 @@ const CONTENT_TYPES: Record<string, string> = {
 const SAFE_SEGMENT = /^(?!\.{1,2}$)[^/\\\0]+$/;
 
 /**
- * The file under `root` that `url` names, or null when it names none. Each segment is decoded on its own and
- * refused if it decodes to a separator or a dot segment (`%2e%2e`, `%2f`, `%5c`), and the joined path must
- * still lie inside `root`.
+ * The first of two independent checks: the decoded path segments `url` names, or null when it is not an app://
+ * URL or a segment decodes to a separator, NUL or a dot segment (`%2e%2e`, `%2f`, `%5c`, `%00`).
  */
-export function resolveAppFile(root: string, url: string): string | null {
+export function appPathSegments(url: string): string[] | null {
   if (!isAppUrl(url)) return null;
   const { pathname, hostname } = new URL(url);
   if (hostname !== APP_HOST) return null;
@@ -64,9 +63,20 @@ export function resolveAppFile(root: string, url: string): string | null {
     if (!SAFE_SEGMENT.test(decoded)) return null;
     segments.push(decoded);
   }
+  return segments;
+}
+
+/** The second: `segments` joined under `root`, or null unless the result lies strictly inside it. */
+export function fileUnderRoot(root: string, segments: readonly string[]): string | null {
   const base = resolve(root);
   const file = resolve(base, ...segments);
   return file.startsWith(base + sep) ? file : null;
+}
+
+/** The file under `root` that `url` names, or null when it names none: both checks must pass. */
+export function resolveAppFile(root: string, url: string): string | null {
+  const segments = appPathSegments(url);
+  return segments && fileUnderRoot(root, segments);
 }
 
 export interface AppRequest {

@@ -69,6 +69,26 @@ describe('popoverPosition', () => {
 });
 
 describe('displayAt', () => {
+  // A display's far edges (x + width, y + height) are its neighbour's first pixels, not its own.
+  it("gives a point on a display's right edge to the display beyond it", () => {
+    expect(displayAt([LAPTOP, MONITOR], 1440, 10)).toBe(MONITOR);
+    expect(displayAt([LAPTOP, MONITOR], 1439, 10)).toBe(LAPTOP);
+  });
+
+  it("gives a point on a display's bottom edge to the display below it", () => {
+    const below: DisplayArea = {
+      bounds: { x: 0, y: 900, width: 1440, height: 900 },
+      workArea: { x: 0, y: 900, width: 1440, height: 900 },
+    };
+    expect(displayAt([LAPTOP, below], 100, 900)).toBe(below);
+    expect(displayAt([LAPTOP, below], 100, 899)).toBe(LAPTOP);
+  });
+
+  it('places an icon whose centre is on the seam on the display beyond it', () => {
+    // Centre x = 1428 + 12 = 1440: the monitor's first column, so the popover opens on the monitor.
+    expect(popoverPosition(icon(1428), SIZE, [LAPTOP, MONITOR]).x).toBe(1440);
+  });
+
   it('picks the nearest display for a point outside all of them', () => {
     expect(displayAt([LAPTOP, MONITOR], 5000, 0)).toBe(MONITOR);
     expect(displayAt([LAPTOP, MONITOR], -50, 100)).toBe(LAPTOP);
@@ -91,5 +111,11 @@ describe('anchorRect', () => {
     // The pointer is in the middle of the external monitor (re-launched from Spotlight, icon behind the notch).
     const anchor = anchorRect(hidden, { x: 2600, y: 500 }, [LAPTOP, MONITOR]);
     expect(popoverPosition(anchor, SIZE, [LAPTOP, MONITOR])).toEqual({ x: 2421, y: -158 });
+  });
+
+  it('falls back when either side of the bounds is empty', () => {
+    const pointer = { x: 900, y: 12, width: 1, height: 1 };
+    expect(anchorRect({ x: 700, y: 0, width: 0, height: 24 }, pointer)).toEqual(pointer);
+    expect(anchorRect({ x: 700, y: 0, width: 24, height: 0 }, pointer)).toEqual(pointer);
   });
 });

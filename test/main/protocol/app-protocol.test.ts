@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   APP_SCHEME_PRIVILEGES,
+  appPathSegments,
   createAppProtocolHandler,
+  fileUnderRoot,
   registerAppScheme,
   resolveAppFile,
 } from '../../../src/main/protocol/app-protocol';
@@ -96,6 +98,50 @@ describe('resolveAppFile', () => {
       '/app/out/renderer/etc/passwd',
     );
     expect(resolveAppFile('/app/out/renderer', 'app://bridgelight/..%2f..%2fetc%2fpasswd')).toBeNull();
+  });
+});
+
+// Each of the two path checks on its own: a URL the segment check alone refuses, and paths the containment
+// check alone refuses (the segment check never lets those through, so they are given to it directly).
+describe('appPathSegments', () => {
+  it('refuses an encoded separator even when the path it spells stays inside the root', async () => {
+    // assets%2findex-abc.js decodes to assets/index-abc.js, a real file under the root.
+    expect(appPathSegments('app://bridgelight/assets%2findex-abc.js')).toBeNull();
+    expect(appPathSegments('app://bridgelight/assets%5cindex-abc.js')).toBeNull();
+    const handler = createAppProtocolHandler(root, recordingLogger());
+    expect((await handler(get('app://bridgelight/assets%2findex-abc.js'))).status).toBe(404);
+  });
+
+  it('refuses empty, NUL and dot segments', () => {
+    expect(appPathSegments('app://bridgelight/assets/')).toBeNull();
+    expect(appPathSegments('app://bridgelight/assets//index-abc.js')).toBeNull();
+    expect(appPathSegments('app://bridgelight/assets/%00')).toBeNull();
+    expect(appPathSegments('app://bridgelight/%252e%252e/index.html')).toEqual(['%2e%2e', 'index.html']);
+  });
+
+  it('decodes each segment on its own', () => {
+    expect(appPathSegments('app://bridgelight/assets/index%20abc.js')).toEqual(['assets', 'index abc.js']);
+    expect(appPathSegments('app://bridgelight/')).toEqual(['index.html']);
+  });
+});
+
+describe('fileUnderRoot', () => {
+  it('joins safe segments under the root', () => {
+    expect(fileUnderRoot('/app/out/renderer', ['assets', 'a.css'])).toBe('/app/out/renderer/assets/a.css');
+  });
+
+  it('refuses a path that climbs out of the root', () => {
+    expect(fileUnderRoot('/app/out/renderer', ['..', '..', 'etc', 'passwd'])).toBeNull();
+    expect(fileUnderRoot('/app/out/renderer', ['assets', '..', '..', 'secret.txt'])).toBeNull();
+  });
+
+  it('refuses a sibling whose name merely starts like the root', () => {
+    expect(fileUnderRoot('/app/out/renderer', ['..', 'renderer-old', 'index.html'])).toBeNull();
+  });
+
+  it('refuses the root itself', () => {
+    expect(fileUnderRoot('/app/out/renderer', [])).toBeNull();
+    expect(fileUnderRoot('/app/out/renderer', ['assets', '..'])).toBeNull();
   });
 });
 

@@ -31,7 +31,7 @@ describe('trayPresentation', () => {
     );
     expect(trayPresentation(fixedDiagnosis(), false).tooltip).toBe('Bridgelight — all clear');
     expect(trayPresentation(unknownDiagnosis(), false).tooltip).toBe(
-      'Bridgelight — unknown: VM (minikube did not answer in time); Bridge (bridge100 holds 192.168.77.1 (members vmenet0, vmenet1)); NAT (NAT cannot…',
+      "Bridgelight — unknown: VM (no minikube data); Bridge (the VM's gateway is unknown); NAT (NAT source unknown: the addresses of en0 were not col…",
     );
   });
 
