@@ -2,6 +2,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CheckOptions } from '../node/engine';
 import { EXIT, UserError } from '../node/errors';
+import { MINIKUBE_PROFILE } from '../shared/providers/minikube';
 import { isHostName, parseTarget } from '../shared/targets';
 
 export const CHECK_OPTIONS = {
@@ -12,8 +13,6 @@ export const CHECK_OPTIONS = {
   'dns-name': { type: 'string' },
   'vm-timeout': { type: 'string' },
 } as const;
-
-const PROFILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
@@ -33,7 +32,7 @@ export function checkOptionsFrom(values: {
   'dns-name'?: string;
   'vm-timeout'?: string;
 }): CheckOptions {
-  if (values.profile !== undefined && !PROFILE.test(values.profile))
+  if (values.profile !== undefined && !MINIKUBE_PROFILE.test(values.profile))
     throw new UserError(`--profile "${values.profile}" is not a minikube profile name`, EXIT.usage);
   for (const target of values.probe ?? [])
     if (!parseTarget(target)) throw new UserError(`--probe "${target}" is not HOST:PORT`, EXIT.usage);

@@ -1,3 +1,5 @@
+import { DEFAULT_DNS_NAME } from '../shared/targets';
+
 export const USAGE = `bridgelight: is the path from your minikube VM to the internet healthy, hop by hop?
 
 Usage:
@@ -12,7 +14,7 @@ Usage:
   --profile NAME    minikube profile (default: minikube)
   --probe H:P       TCP target to probe from the host and the VM (repeatable; replaces the defaults)
   --no-probe        no TCP probes from the host (the VM script still runs)
-  --dns-name NAME   name the VM looks up (default: registry.k8s.io)
+  --dns-name NAME   name the VM looks up (default: ${DEFAULT_DNS_NAME})
   --vm-timeout S    seconds to wait for minikube status and for the VM script (default: 10 and 20)
 
 Exit status: check: 0 green, 1 yellow, 2 red, 3 unknown. fix: 0 fixed and green (or nothing to fix),

@@ -12,6 +12,7 @@ import {
 } from '../shared/bundle-format';
 import type { CommandResult, CommandRunner, CommandSpec } from '../shared/command';
 import type { HostProbe } from '../shared/model';
+import { isRecord } from '../shared/names';
 import { validateVms } from './bundle-vms';
 import { EXIT, UserError } from './errors';
 import type { HostProber } from './probes';
@@ -25,10 +26,6 @@ export interface Unavailable {
 }
 
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function validateManifest(value: unknown): BundleManifest {
   if (!isRecord(value)) throw new UserError('manifest.json is not a JSON object', EXIT.dataErr);

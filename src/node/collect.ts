@@ -14,6 +14,7 @@ import type {
   Snapshot,
   VmObservation,
 } from '../shared/model';
+import { isInterfaceName, isTunnelName } from '../shared/names';
 import { parseIfconfig } from '../shared/parsers/darwin/ifconfig';
 import { parseIpconfigGetpacket } from '../shared/parsers/darwin/ipconfig-getpacket';
 import { parseNetstatRn } from '../shared/parsers/darwin/netstat';
@@ -67,17 +68,15 @@ export interface HostPart {
   leases: Record<string, DhcpLease | null> | null;
 }
 
-const TUNNEL = /^(utun|ipsec|ppp|tun|wg|gpd)/;
-
 /** Interfaces whose DHCP lease matters: the default route's, and physical ones holding a scoped default. */
 function leaseCandidates(defaultRoute: RouteLookup | null, routes: Route[] | null): string[] {
   const names = new Set<string>();
   if (defaultRoute?.interface) names.add(defaultRoute.interface);
   for (const route of routes ?? []) {
-    if (route.destination === 'default' && route.gateway && route.interface && !TUNNEL.test(route.interface))
+    if (route.destination === 'default' && route.gateway && route.interface && !isTunnelName(route.interface))
       names.add(route.interface);
   }
-  return [...names].filter((name) => /^[a-z][a-z0-9]{0,14}$/.test(name)).slice(0, 4);
+  return [...names].filter(isInterfaceName).slice(0, 4);
 }
 
 async function collectDarwinHost(runner: CommandRunner, notes: Notes, timeouts: Timeouts): Promise<HostPart> {

@@ -7,6 +7,7 @@ import type { CommandRunner } from '../shared/command';
 import { undoCommand } from '../shared/diagnosis/commands';
 import type { FindingId } from '../shared/finding-ids';
 import type { Diagnosis, EgressAddress, Finding, Platform } from '../shared/model';
+import { isInterfaceName } from '../shared/names';
 import { type HelperCall, type HelperOutcome, helperArgv, helperOutcome } from './elevate';
 
 export interface FixPlan {
@@ -21,7 +22,6 @@ export interface FixPlan {
 }
 
 /** The helper's own rule (resources/bridgelight-helper valid_ifname): planning refuses what it would refuse. */
-const HELPER_INTERFACE_NAME = /^[a-z][a-z0-9]{0,14}$/;
 
 export type PlanResult = { ok: true; plan: FixPlan } | { ok: false; reason: string; absent: boolean };
 
@@ -43,7 +43,7 @@ export function planFix(diagnosis: Diagnosis, platform: Platform, findingId: Fin
     return { ok: false, absent: false, reason: `${fix.address} is no longer on ${fix.interface}` };
   if (entry.role !== 'stale')
     return { ok: false, absent: false, reason: `${fix.address} is not judged stale any more` };
-  if (!HELPER_INTERFACE_NAME.test(fix.interface))
+  if (!isInterfaceName(fix.interface))
     return {
       ok: false,
       absent: false,

@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isInterfaceName } from '../../src/shared/names';
 import { describeWhere, HELPER, netnsAvailable, type RunResult, run } from '../lab/lab';
 
 // macOS runs /bin/sh as bash in POSIX mode; Debian's is dash. The helper must behave the same under both.
@@ -385,5 +386,48 @@ describe('helper: macOS branch against fake ifconfig/ipconfig', () => {
     expect(result.stderr).toMatch(/^bridgelight-helper: failed: ifconfig delete: [^\n]+\n$/);
     expect(result.code).toBe(1);
     expect(state()).toContain('198.51.100.66 ');
+  });
+});
+
+// The helper keeps its own copy of the interface-name rule (it trusts nothing of ours); this proves the copy and
+// src/shared/names.ts accept exactly the same names, so a fix Bridgelight shows is one the helper will act on.
+describeWhere(netnsAvailable(), 'helper: the interface-name rule is the one in src/shared/names.ts', () => {
+  const NAMES = [
+    'en0',
+    'bridge100',
+    'utun3',
+    'enp0s31f6',
+    'wlp2s0',
+    'a',
+    'z9',
+    'a'.repeat(15),
+    'a'.repeat(16),
+    '',
+    '0en',
+    'En0',
+    'EN0',
+    'en-0',
+    'br-1a2b3c4d5e6f',
+    'eth0.100',
+    'en_0',
+    'en0 ',
+    ' en0',
+    'ẹn0',
+    'en0\u00a0',
+    '-en0',
+    'en0/',
+  ];
+  let ns = '';
+  beforeAll(async () => {
+    ns = await makeNamespace([]);
+  });
+  afterAll(async () => {
+    await dropNamespace(ns);
+  });
+
+  it.each(NAMES)('%j: the helper refuses it as a name exactly when isInterfaceName does', async (name) => {
+    const result = await helper(ns, ['remove-address', name, '192.0.2.20']);
+    expect(result.code).toBe(2);
+    expect(NAME.test(result.stderr.trim())).toBe(!isInterfaceName(name));
   });
 });

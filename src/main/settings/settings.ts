@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isIpv4 } from '../../shared/ipv4';
+import { MINIKUBE_PROFILE } from '../../shared/providers/minikube';
 import { DEFAULT_PROBE_TARGETS, parseTarget } from '../../shared/targets';
 import type { Logger } from '../logger';
 
@@ -27,7 +28,6 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'checkForUpdates',
 ];
 
-export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Each target costs a connect per egress address per refine: a short list keeps probing cheap. */
 export const MAX_PROBE_TARGETS = 16;
 export const MAX_IGNORED_ADDRESSES = 64;
@@ -81,7 +81,7 @@ export const checkField: { [K in SettingKey]: (value: unknown) => Checked<Stored
       text.length <= MAX_TARGET_LENGTH && parseTarget(text) ? null : `${JSON.stringify(text)} is not host:port`,
     ),
   minikubeProfile: (value) =>
-    typeof value === 'string' && PROFILE_NAME.test(value)
+    typeof value === 'string' && MINIKUBE_PROFILE.test(value)
       ? accept(value)
       : reject('minikubeProfile must be a profile name (letters, digits, . _ -; at most 64)'),
   ignoredAddresses: (value) =>

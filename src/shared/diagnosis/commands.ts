@@ -3,12 +3,11 @@
 // produced are accepted: anything else is refused rather than quoted.
 import { isIpv4, numberToIpv4, prefixToMaskNumber } from '../ipv4';
 import type { Platform } from '../model';
+import { isInterfaceName } from '../names';
 
-// Interface names on macOS and Linux: letters, digits and a few separators, at most 15 characters (IFNAMSIZ - 1).
-const SAFE_INTERFACE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/;
-
+/** Only an interface the helper would act on gets a command: a fix that is shown is one that can run. */
 export function isSafeInterfaceName(name: string): boolean {
-  return SAFE_INTERFACE_NAME.test(name);
+  return isInterfaceName(name);
 }
 
 function checkArguments(iface: string, address: string, prefixLength: number): void {

@@ -12,13 +12,11 @@ import type {
   TargetProbe,
   VmObservation,
 } from '../model';
+import { isTunnelName } from '../names';
 import type { VmNetwork } from '../vm';
 import { type AddressFact, assignRoles } from './roles';
 import { formatLookup, formatRoute } from './text';
 
-// Names VPN clients give their interfaces: macOS utun (WireGuard, OpenVPN, IKEv2, AnyConnect), ipsec
-// (GlobalProtect/IPsec), ppp (PPTP/L2TP), Linux tun/wg, gpd (GlobalProtect on Linux).
-const TUNNEL_PREFIXES = ['utun', 'ipsec', 'ppp', 'tun', 'wg', 'gpd'];
 // Interfaces that only ever lead to other local machines, never to the internet.
 const VIRTUAL_NAME = /^(bridge|virbr|br-|docker|vmenet|vmnet|veth|vboxnet|lo\d*$)/;
 
@@ -120,10 +118,6 @@ export interface Facts {
   host: ProbeSummary;
   /** Inputs that were there but could not be read. */
   unreadableInputs: InputNote[];
-}
-
-export function isTunnelName(name: string): boolean {
-  return TUNNEL_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
 export function isDefaultDestination(destination: string): boolean {

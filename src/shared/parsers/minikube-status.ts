@@ -1,5 +1,7 @@
 // `minikube status -o json -p PROFILE` in every shape minikube has printed it, plus the plain-text layout.
 // Only stdout is given, but stdout can still carry a klog line (`E1126 …`) or a `❗` warning before the JSON.
+
+import { isRecord as isObject } from '../names';
 import { type ParseResult, parsed, unparseable } from '../parse-result';
 import { jsonValuesIn } from './json-values';
 
@@ -40,9 +42,6 @@ const HOST_WORDS = new Map<string, string>([
   ['NotFound', 'Nonexistent'],
 ]);
 const MACHINE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const nameOf = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;

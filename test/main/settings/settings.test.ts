@@ -142,7 +142,7 @@ describe('checkSettingsPatch', () => {
     ['a profile with a space', { minikubeProfile: 'my profile' }],
     ['a profile starting with a dash (an option)', { minikubeProfile: '-p' }],
     ['a profile with a slash', { minikubeProfile: '../x' }],
-    ['a profile of 65 characters', { minikubeProfile: 'a'.repeat(65) }],
+    ['a profile of 101 characters, over the limit minikube names have', { minikubeProfile: 'a'.repeat(101) }],
     ['an empty profile', { minikubeProfile: '' }],
     ['an ignored address that is not IPv4', { ignoredAddresses: ['172.2.9'] }],
     ['an ignored address with leading zeros', { ignoredAddresses: ['172.002.9.61'] }],

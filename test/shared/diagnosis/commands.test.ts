@@ -41,11 +41,15 @@ describe('undoCommand', () => {
 });
 
 describe('isSafeInterfaceName', () => {
-  it.each(['en0', 'bridge100', 'utun3', 'enp0s31f6', 'wlp2s0', 'br-1a2b3c4d5e6f', 'eth0.100'])('accepts %s', (name) => {
+  it.each(['en0', 'bridge100', 'utun3', 'enp0s31f6', 'wlp2s0'])('accepts %s', (name) => {
     expect(isSafeInterfaceName(name)).toBe(true);
   });
 
-  it.each(['', '-en0', 'en0$(id)', 'en 0', 'en0\n'])('rejects %j', (name) => {
-    expect(isSafeInterfaceName(name)).toBe(false);
-  });
+  // The helper acts on lower-case letters and digits only, so no command is shown for what it would refuse.
+  it.each(['', '-en0', 'en0$(id)', 'en 0', 'en0\n', 'br-1a2b3c4d5e6f', 'eth0.100', 'En0', 'a234567890123456'])(
+    'rejects %j',
+    (name) => {
+      expect(isSafeInterfaceName(name)).toBe(false);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFacts, isTunnelName, normaliseCidr } from '../../../src/shared/diagnosis/facts';
+import { deriveFacts, normaliseCidr } from '../../../src/shared/diagnosis/facts';
+import { isTunnelName } from '../../../src/shared/names';
 import {
   emptySnapshot,
   en0,

@@ -2,6 +2,7 @@
 // about, and it puts primaries before secondaries.
 import { isIpv4 } from '../../ipv4';
 import type { Ipv4Address, NetInterface } from '../../model';
+import { isRecord as isObject } from '../../names';
 import { type ParseResult, parsed, unparseable } from '../../parse-result';
 
 /** iproute2's rendering of the kernel's INFINITY_LIFE_TIME: the address never expires. */
@@ -9,9 +10,6 @@ const FOREVER = 4294967295;
 const MAC = /^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}$/;
 
 type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Link names and flags never contain whitespace; anything else is not iproute2's. */
 const isWord = (value: unknown): value is string => typeof value === 'string' && /^\S+$/.test(value);

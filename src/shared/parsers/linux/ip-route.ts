@@ -1,12 +1,10 @@
 // `ip -j route show` (iproute2 JSON).
 import { isIpv4 } from '../../ipv4';
 import type { Route } from '../../model';
+import { isRecord as isObject } from '../../names';
 import { type ParseResult, parsed, unparseable } from '../../parse-result';
 
 type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Device names, addresses and destinations never contain whitespace; anything else is not iproute2's. */
 const isWord = (value: unknown): value is string => typeof value === 'string' && /^\S+$/.test(value);

@@ -1,6 +1,7 @@
 // Pieces every VM-listing parser shares: reading fields out of untrusted JSON, addresses written with or
 // without a prefix, the tool's state word, and a one-line reason when the text is not a listing.
 import { isIpv4 } from '../../ipv4';
+import { isRecord as isObject } from '../../names';
 import { type ParseResult, parsed, unparseable } from '../../parse-result';
 import { type ProviderWording, runStateOf } from '../../providers/wording';
 import type { VmListing, VmNetwork } from '../../vm';
@@ -8,8 +9,7 @@ import { jsonValuesIn } from '../json-values';
 
 export type JsonObject = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export { isRecord as isObject } from '../../names';
 
 // A control character in a name or word is never real tool output, and would break the one-line texts built from it.
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;

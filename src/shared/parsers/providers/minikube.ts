@@ -1,6 +1,8 @@
 // `minikube profile list -o json`: `{"invalid":[…],"valid":[{"Name","Status","Config":{"Driver","Network",
 // "Nodes":[{"IP"}]…}}]}`, and each profile's path model from its driver and network
 // (docs/…/RUNTIMES.md's table; test/fixtures/real/SOURCES.md cites the samples).
+
+import { isRecord as isObject } from '../../names';
 import { type ParseResult, parsed, unparseable } from '../../parse-result';
 import { MINIKUBE_PROFILE, MINIKUBE_WORDING } from '../../providers/minikube';
 import { runStateOf } from '../../providers/wording';
@@ -8,8 +10,6 @@ import type { VmListing, VmNetwork } from '../../vm';
 
 type JsonObject = Record<string, unknown>;
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
