@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // The tests Stryker runs against each mutant: the in-process unit tests of the mutated code. Not the lab (it needs
 // root, fixed namespace names and the built CLI), the browser or packaging tests (they read built output, which a
 // mutant of src/ never reaches).
 export default defineConfig({
+  // Tests import the code under test as `@src/…` (tsconfig.test.json's `paths` says the same to the type checker).
+  resolve: { alias: { '@src': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
     include: ['test/shared/**/*.test.ts', 'test/node/**/*.test.ts', 'test/main/**/*.test.ts', 'test/cli/**/*.test.ts'],
     testTimeout: 20_000,

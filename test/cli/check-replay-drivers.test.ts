@@ -1,8 +1,8 @@
 // Each minikube driver's path, replayed from bundles assembled from real outputs (test/fixtures/bundles): the
 // hops follow the VM's path model, and no verdict is green with an unknown hop on the path.
 import { join } from 'node:path';
+import type { Diagnosis } from '@src/shared/model';
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis } from '../../src/shared/model';
 import { runCli } from '../support/cli';
 
 const BUNDLE_DIR = new URL('../fixtures/bundles/', import.meta.url).pathname;

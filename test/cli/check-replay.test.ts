@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findingDocUrl } from '@src/shared/finding-docs';
+import type { Diagnosis } from '@src/shared/model';
 import { describe, expect, it } from 'vitest';
-import { findingDocUrl } from '../../src/shared/finding-docs';
-import type { Diagnosis } from '../../src/shared/model';
 import { assemble, BUNDLES } from '../fixtures/bundles/assemble.mjs';
 import { runCli } from '../support/cli';
 

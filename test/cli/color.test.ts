@@ -1,6 +1,7 @@
 // Colour only on a terminal that wants it: a TTY, NO_COLOR unset, and a TERM other than "dumb". Checked on what `check` really prints for the seed bundle.
+
+import { wantsColor } from '@src/cli/style';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { wantsColor } from '../../src/cli/style';
 import { runCli } from '../support/cli';
 
 const SEED = new URL('../fixtures/bundles/seed', import.meta.url).pathname;

@@ -2,10 +2,10 @@
 // https://prometheus.io/docs/instrumenting/exposition_formats/#text-format-details specifies it, with node
 // exporter's textfile collector's extra rule (no timestamps).
 import { join } from 'node:path';
+import { VERDICT_EXIT } from '@src/cli/commands/check';
+import { formatPrometheus, LIGHT_VALUE, type VmDiagnosis } from '@src/cli/format-prometheus';
+import { type Diagnosis, HOP_IDS } from '@src/shared/model';
 import { describe, expect, it } from 'vitest';
-import { VERDICT_EXIT } from '../../src/cli/commands/check';
-import { formatPrometheus, LIGHT_VALUE, type VmDiagnosis } from '../../src/cli/format-prometheus';
-import { type Diagnosis, HOP_IDS } from '../../src/shared/model';
 import { runCli } from '../support/cli';
 
 const BUNDLES = new URL('../fixtures/bundles/', import.meta.url).pathname;

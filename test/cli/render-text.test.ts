@@ -1,7 +1,7 @@
+import { renderText } from '@src/cli/render-text';
+import { createStyle } from '@src/cli/style';
+import { diagnose } from '@src/shared/diagnosis';
 import { describe, expect, it } from 'vitest';
-import { renderText } from '../../src/cli/render-text';
-import { createStyle } from '../../src/cli/style';
-import { diagnose } from '../../src/shared/diagnosis';
 import { fixedDiagnosis, unknownDiagnosis } from '../main/fixtures';
 import { fullTunnelVpn, seedSnapshot, vmProbe, vmRunning, vmTarget } from '../shared/diagnosis/snapshot-builder';
 

@@ -1,6 +1,6 @@
+import { createWatchPrinter, watchLine } from '@src/cli/commands/watch';
+import { createStyle } from '@src/cli/style';
 import { describe, expect, it } from 'vitest';
-import { createWatchPrinter, watchLine } from '../../src/cli/commands/watch';
-import { createStyle } from '../../src/cli/style';
 import { secondAddressDiagnosis, seedDiagnosis, unknownDiagnosis, update } from '../main/fixtures';
 
 const plain = createStyle(false);

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isInterfaceName } from '@src/shared/names';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isInterfaceName } from '../../src/shared/names';
 import { describeWhere, HELPER, netnsAvailable, type RunResult, run } from '../lab/lab';
 
 // macOS runs /bin/sh as bash in POSIX mode; Debian's is dash. The helper must behave the same under both.

@@ -5,8 +5,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Diagnosis } from '@src/shared/model';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Diagnosis } from '../../src/shared/model';
 import { ensureFreshBuild } from '../support/fresh-build';
 import { createLab, describeWhere, LAB_ADDR, LAB_NAME, labAvailable, REPO_ROOT, run } from './lab';
 

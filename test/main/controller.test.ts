@@ -1,10 +1,10 @@
+import { createController, followSettings, recheckAfterWake, WAKE_SETTLE_MS } from '@src/main/controller';
+import type { LoginItemPort } from '@src/main/settings/login-item';
+import { defaultSettings, type StoredSettings } from '@src/main/settings/settings';
+import { SettingsService } from '@src/main/settings/settings-service';
+import { createAppStore } from '@src/main/state/store';
+import { INVOKE_CHANNELS } from '@src/shared/ipc-channels';
 import { describe, expect, it, vi } from 'vitest';
-import { createController, followSettings, recheckAfterWake, WAKE_SETTLE_MS } from '../../src/main/controller';
-import type { LoginItemPort } from '../../src/main/settings/login-item';
-import { defaultSettings, type StoredSettings } from '../../src/main/settings/settings';
-import { SettingsService } from '../../src/main/settings/settings-service';
-import { createAppStore } from '../../src/main/state/store';
-import { INVOKE_CHANNELS } from '../../src/shared/ipc-channels';
 import { recordingLogger, seedDiagnosis, update } from './fixtures';
 
 function setup() {

@@ -1,9 +1,9 @@
 // Diagnoses for main's tests, exactly as the engine gives them: each is `bridgelight check --json --replay` of a
 // bundle, generated into test/fixtures/diagnoses and drift-checked by test/cli/check-replay.test.ts.
 import { readFileSync } from 'node:fs';
-import type { Logger } from '../../src/main/logger';
-import type { MonitorUpdate } from '../../src/node/monitor';
-import type { Diagnosis, EgressAddress } from '../../src/shared/model';
+import type { Logger } from '@src/main/logger';
+import type { MonitorUpdate } from '@src/node/monitor';
+import type { Diagnosis, EgressAddress } from '@src/shared/model';
 
 const generated = (bundle: string): Diagnosis =>
   JSON.parse(readFileSync(new URL(`../fixtures/diagnoses/${bundle}.json`, import.meta.url), 'utf8')) as Diagnosis;

@@ -5,10 +5,10 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MonitorLike } from '@src/main/state/store';
+import type { MonitorUpdate } from '@src/node/monitor';
+import { INVOKE_CHANNELS, STATE_CHANNEL } from '@src/shared/ipc-channels';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MonitorLike } from '../../src/main/state/store';
-import type { MonitorUpdate } from '../../src/node/monitor';
-import { INVOKE_CHANNELS, STATE_CHANNEL } from '../../src/shared/ipc-channels';
 import { deferred, recordingLogger, seedDiagnosis, update } from './fixtures';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
@@ -187,7 +187,7 @@ beforeEach(() => {
   vi.doMock('electron', () => electron);
   vi.doMock('electron-log/main', () => ({ default: electron.log }));
   // The only module that would start real processes: its monitor is replaced by one the test drives.
-  vi.doMock('../../src/main/monitor/live-monitor', () => ({
+  vi.doMock('@src/main/monitor/live-monitor', () => ({
     createAppRunner: () => ({
       run: async () => {
         throw new Error('the wiring test starts no processes');
@@ -206,13 +206,13 @@ afterEach(() => {
     if (!processListeners.has(listener)) process.removeListener('unhandledRejection', listener);
   vi.doUnmock('electron');
   vi.doUnmock('electron-log/main');
-  vi.doUnmock('../../src/main/monitor/live-monitor');
+  vi.doUnmock('@src/main/monitor/live-monitor');
   rmSync(userData, { recursive: true, force: true });
 });
 
 /** Loads src/main/index.ts; the app is not ready yet. */
 async function load(): Promise<void> {
-  await import('../../src/main/index');
+  await import('@src/main/index');
 }
 
 /** Loads it and lets 'ready' run, up to the first check published into the state. */

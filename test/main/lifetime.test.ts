@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { Lifetime } from '@src/main/lifetime';
 import { describe, expect, it } from 'vitest';
-import { Lifetime } from '../../src/main/lifetime';
 import { recordingLogger } from './fixtures';
 
 describe('Lifetime', () => {

@@ -1,8 +1,8 @@
+import { APP_ORIGIN, isAppUrl, POPOVER_URL } from '@src/main/app-origin';
+import { helperEnvironment } from '@src/main/fix/helper-env';
+import { toolPath } from '@src/main/monitor/tool-path';
+import { appPaths } from '@src/main/paths';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, isAppUrl, POPOVER_URL } from '../../src/main/app-origin';
-import { helperEnvironment } from '../../src/main/fix/helper-env';
-import { toolPath } from '../../src/main/monitor/tool-path';
-import { appPaths } from '../../src/main/paths';
 import { commandResult } from '../support/command-result';
 
 describe('appPaths', () => {

@@ -1,5 +1,5 @@
+import type { FindingId } from '@src/shared/finding-ids';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FindingId } from '../../src/shared/finding-ids';
 
 const electron = vi.hoisted(() => {
   const exposed: [string, unknown][] = [];
@@ -24,9 +24,9 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
-await import('../../src/preload/index');
-const { INVOKE_CHANNELS, STATE_CHANNEL } = await import('../../src/main/ipc/channels');
-type Api = import('../../src/shared/app-api').BridgelightApi;
+await import('@src/preload/index');
+const { INVOKE_CHANNELS, STATE_CHANNEL } = await import('@src/main/ipc/channels');
+type Api = import('@src/shared/app-api').BridgelightApi;
 
 const api = electron.exposed[0]?.[1] as Api;
 

@@ -13,12 +13,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BundleRecorder, createReplayProber, createReplayRunner, readManifest } from '@src/node/bundle';
+import { UserError } from '@src/node/errors';
+import { createPrivateDir, readCapped } from '@src/node/safe-fs';
+import type { BundleManifest } from '@src/shared/bundle-format';
+import type { CommandRunner } from '@src/shared/command';
 import { describe, expect, it } from 'vitest';
-import { BundleRecorder, createReplayProber, createReplayRunner, readManifest } from '../../src/node/bundle';
-import { UserError } from '../../src/node/errors';
-import { createPrivateDir, readCapped } from '../../src/node/safe-fs';
-import type { BundleManifest } from '../../src/shared/bundle-format';
-import type { CommandRunner } from '../../src/shared/command';
 import { commandResult } from '../support/command-result';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'bl-bundle-'));

@@ -1,6 +1,6 @@
+import { assembleSnapshot, collectLane, collectSnapshot, NO_EVIDENCE } from '@src/node/collect';
+import type { CommandResult, CommandSpec } from '@src/shared/command';
 import { describe, expect, it } from 'vitest';
-import { assembleSnapshot, collectLane, collectSnapshot, NO_EVIDENCE } from '../../src/node/collect';
-import type { CommandResult, CommandSpec } from '../../src/shared/command';
 import { commandResult } from '../support/command-result';
 
 const options = {

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HELPER_PATH_ENV, helperArgv, helperOutcome, POLKIT_ARGV1 } from '@src/node/elevate';
+import { HELPER_BODY } from '@src/node/helper-body';
+import { createLiveRunner } from '@src/node/runners/live';
 import { describe, expect, it } from 'vitest';
-import { HELPER_PATH_ENV, helperArgv, helperOutcome, POLKIT_ARGV1 } from '../../src/node/elevate';
-import { HELPER_BODY } from '../../src/node/helper-body';
-import { createLiveRunner } from '../../src/node/runners/live';
 
 const call = { verb: 'remove-address', interface: 'en0', address: '172.2.9.61' } as const;
 const SHIPPED = new URL('../../resources/bridgelight-helper', import.meta.url);

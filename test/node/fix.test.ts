@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { HelperCall } from '../../src/node/elevate';
-import { checkReplay } from '../../src/node/engine';
+import type { HelperCall } from '@src/node/elevate';
+import { checkReplay } from '@src/node/engine';
 import {
   applyFix,
   type FixPlan,
@@ -11,9 +10,10 @@ import {
   samePlan,
   undoCall,
   undoFix,
-} from '../../src/node/fix';
-import type { CommandResult, CommandSpec } from '../../src/shared/command';
-import type { Diagnosis } from '../../src/shared/model';
+} from '@src/node/fix';
+import type { CommandResult, CommandSpec } from '@src/shared/command';
+import type { Diagnosis } from '@src/shared/model';
+import { describe, expect, it } from 'vitest';
 import { commandResult } from '../support/command-result';
 
 const bundle = (name: string) => new URL(`../fixtures/bundles/${name}`, import.meta.url).pathname;

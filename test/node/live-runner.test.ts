@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { createLiveRunner, onPath } from '@src/node/runners/live';
 import { describe, expect, it } from 'vitest';
-import { createLiveRunner, onPath } from '../../src/node/runners/live';
 
 const runner = createLiveRunner();
 

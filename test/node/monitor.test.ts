@@ -1,12 +1,12 @@
 // The watch engine's scheduling, with the OS replaced by a small world whose `ip -j` answers are real
 // captures (test/fixtures/linux) edited the way the kernel would: adding or removing one en0 address.
 import { readFileSync } from 'node:fs';
+import type { CollectPorts } from '@src/node/collect';
+import type { EventSource } from '@src/node/event-source';
+import { Monitor, type MonitorUpdate } from '@src/node/monitor';
+import type { CommandResult, CommandSpec } from '@src/shared/command';
+import type { MonitorEvent } from '@src/shared/monitor-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CollectPorts } from '../../src/node/collect';
-import type { EventSource } from '../../src/node/event-source';
-import { Monitor, type MonitorUpdate } from '../../src/node/monitor';
-import type { CommandResult, CommandSpec } from '../../src/shared/command';
-import type { MonitorEvent } from '../../src/shared/monitor-event';
 import { commandResult } from '../support/command-result';
 
 const capture = (name: string) =>

@@ -1,14 +1,15 @@
 // Host probes are bound to each egress address; a 169.254/16 source is never probed: routers drop it, so a
 // probe from it says nothing about the path, and on a Mac it would only add a timeout to every check.
-import { describe, expect, it } from 'vitest';
+
 import {
   type CollectOptions,
   type CollectPorts,
   collectHostProbes,
   type HostPart,
   probeSources,
-} from '../../src/node/collect';
-import type { NetInterface } from '../../src/shared/model';
+} from '@src/node/collect';
+import type { NetInterface } from '@src/shared/model';
+import { describe, expect, it } from 'vitest';
 
 const en0 = (...addresses: string[]): NetInterface => ({
   name: 'en0',

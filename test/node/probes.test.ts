@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
+import { createLiveProber } from '@src/node/probes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveProber } from '../../src/node/probes';
 
 let server: Server;
 let port = 0;

@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collectSnapshot } from '@src/node/collect';
+import { checkReplay, collectOptions } from '@src/node/engine';
+import { recordBundle } from '@src/node/record-bundle';
+import type { CommandSpec } from '@src/shared/command';
+import { diagnose } from '@src/shared/diagnosis';
+import { extractIpRouteSection } from '@src/shared/vm-probe';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectSnapshot } from '../../src/node/collect';
-import { checkReplay, collectOptions } from '../../src/node/engine';
-import { recordBundle } from '../../src/node/record-bundle';
-import type { CommandSpec } from '../../src/shared/command';
-import { diagnose } from '../../src/shared/diagnosis';
-import { extractIpRouteSection } from '../../src/shared/vm-probe';
 import { commandResult } from '../support/command-result';
 
 const real = (path: string) => readFileSync(new URL(`../fixtures/real/${path}`, import.meta.url), 'utf8');

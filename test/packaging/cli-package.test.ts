@@ -6,10 +6,10 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { USAGE } from '@src/cli/usage';
+import type { Diagnosis } from '@src/shared/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_PACKAGE_NAME } from '../../scripts/pack-cli.mjs';
-import { USAGE } from '../../src/cli/usage';
-import type { Diagnosis } from '../../src/shared/model';
 import { REPO } from './build-copy';
 
 const run = promisify(execFile);

@@ -6,9 +6,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AppState, BridgelightApi, FixResult } from '@src/shared/app-api';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
-import type { AppState, BridgelightApi, FixResult } from '../../src/shared/app-api';
 import { expectMatchesBaseline } from './baseline';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));

@@ -3,11 +3,11 @@
 // with test/renderer/baselines (see baseline.ts; after a deliberate UI change: UPDATE_BASELINES=1 npx vitest run
 // test/renderer).
 import { readFileSync } from 'node:fs';
+import type { AppState, FixResult, Settings } from '@src/shared/app-api';
+import { findingDocUrl } from '@src/shared/finding-docs';
+import type { Diagnosis } from '@src/shared/model';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppState, FixResult, Settings } from '../../src/shared/app-api';
-import { findingDocUrl } from '../../src/shared/finding-docs';
-import type { Diagnosis } from '../../src/shared/model';
 import { ensureFreshBuild } from '../support/fresh-build';
 import {
   FIXED_NOW,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { findingDocPath, findingDocUrl } from '@src/shared/finding-docs';
+import { FINDING_IDS } from '@src/shared/finding-ids';
 import { describe, expect, it } from 'vitest';
-import { findingDocPath, findingDocUrl } from '../../src/shared/finding-docs';
-import { FINDING_IDS } from '../../src/shared/finding-ids';
 
 const ROOT = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');

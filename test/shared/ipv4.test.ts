@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import {
   dottedMaskToPrefix,
   hexMaskToPrefix,
@@ -7,7 +6,8 @@ import {
   isIpv4,
   isLinkLocal,
   numberToIpv4,
-} from '../../src/shared/ipv4';
+} from '@src/shared/ipv4';
+import { describe, expect, it } from 'vitest';
 
 describe('ipv4', () => {
   it('accepts only canonical dotted quads', () => {

@@ -1,6 +1,6 @@
+import type { Hop, HopId, Light } from '@src/shared/model';
+import { worstHop } from '@src/shared/presentation';
 import { describe, expect, it } from 'vitest';
-import type { Hop, HopId, Light } from '../../src/shared/model';
-import { worstHop } from '../../src/shared/presentation';
 
 const PATH: HopId[] = ['vm', 'bridge', 'nat', 'egress', 'gateway', 'internet'];
 const hops = (...lights: Light[]): Hop[] =>

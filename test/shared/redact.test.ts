@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { parseIfconfig } from '@src/shared/parsers/darwin/ifconfig';
+import { createRedactor } from '@src/shared/redact';
 import { describe, expect, it } from 'vitest';
-import { parseIfconfig } from '../../src/shared/parsers/darwin/ifconfig';
-import { createRedactor } from '../../src/shared/redact';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
+import { DEFAULT_PROBE_TARGETS, parseTarget } from '@src/shared/targets';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROBE_TARGETS, parseTarget } from '../../src/shared/targets';
 
 describe('probe targets', () => {
   it('parses HOST:PORT with a dotted quad or a DNS name', () => {

@@ -7,17 +7,17 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VmProbe } from '../../src/shared/model';
-import { parseIpRouteText } from '../../src/shared/parsers/ip-route-text';
+import type { VmProbe } from '@src/shared/model';
+import { parseIpRouteText } from '@src/shared/parsers/ip-route-text';
 import {
   buildVmProbeScript,
   extractIpRouteSection,
   parseVmProbeOutput,
   shQuote,
   VM_PROBE_MARKER,
-} from '../../src/shared/vm-probe';
+} from '@src/shared/vm-probe';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const fixture = (path: string): string => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 

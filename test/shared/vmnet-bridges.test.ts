@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
+import type { NetInterface } from '@src/shared/model';
+import { parseIfconfig } from '@src/shared/parsers/darwin/ifconfig';
+import { parseContainerList } from '@src/shared/parsers/providers/container';
+import { parseLimaList } from '@src/shared/parsers/providers/lima';
+import type { VmListing } from '@src/shared/vm';
+import { bridgeOfVm, vmnetBridges, vmnetPaths } from '@src/shared/vmnet-bridges';
 import { describe, expect, it } from 'vitest';
-import type { NetInterface } from '../../src/shared/model';
-import { parseIfconfig } from '../../src/shared/parsers/darwin/ifconfig';
-import { parseContainerList } from '../../src/shared/parsers/providers/container';
-import { parseLimaList } from '../../src/shared/parsers/providers/lima';
-import type { VmListing } from '../../src/shared/vm';
-import { bridgeOfVm, vmnetBridges, vmnetPaths } from '../../src/shared/vmnet-bridges';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, FIXTURES), 'utf8');

@@ -1,7 +1,7 @@
 // Runs the CLI in-process with captured output, so tests see exactly what a person would.
 
-import type { CommandContext } from '../../src/cli/context';
-import { main } from '../../src/cli/main';
+import type { CommandContext } from '@src/cli/context';
+import { main } from '@src/cli/main';
 
 export interface CliRun {
   code: number;

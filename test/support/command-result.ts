@@ -1,5 +1,5 @@
 // A CommandResult for fake runners: say what differs; the outcome follows from the exit status unless given.
-import type { CommandResult } from '../../src/shared/command';
+import type { CommandResult } from '@src/shared/command';
 
 export function commandResult(result: Partial<CommandResult> = {}): CommandResult {
   const exitCode = result.exitCode === undefined ? 0 : result.exitCode;

@@ -1,6 +1,6 @@
 // Checks for property tests of parsers: they throw with a reason, so fast-check reports the counterexample
 // and why.
-import type { ParseResult } from '../../src/shared/parse-result';
+import type { ParseResult } from '@src/shared/parse-result';
 
 export function check(condition: boolean, reason: string, value: unknown): void {
   if (!condition) throw new Error(`${reason}: ${JSON.stringify(value)}`);

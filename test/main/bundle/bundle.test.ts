@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { saveSupportBundle, suggestedBundleName } from '@src/main/bundle/save-dialog';
+import { collectOptions } from '@src/node/engine';
+import { type BundleEngine, recordBundle } from '@src/node/record-bundle';
+import type { Snapshot } from '@src/shared/model';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { saveSupportBundle, suggestedBundleName } from '../../../src/main/bundle/save-dialog';
-import { collectOptions } from '../../../src/node/engine';
-import { type BundleEngine, recordBundle } from '../../../src/node/record-bundle';
-import type { Snapshot } from '../../../src/shared/model';
 import { commandResult } from '../../support/command-result';
 import { recordingLogger, seedDiagnosis } from '../fixtures';
 

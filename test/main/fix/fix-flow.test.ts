@@ -1,14 +1,14 @@
+import { FixFlow } from '@src/main/fix/fix-flow';
+import { helperEnvironment } from '@src/main/fix/helper-env';
+import { defaultSettings } from '@src/main/settings/settings';
+import { createAppStore } from '@src/main/state/store';
+import { HELPER_PATH_ENV } from '@src/node/elevate';
+import { HELPER_BODY } from '@src/node/helper-body';
+import type { FixProgress } from '@src/shared/app-api';
+import type { CommandResult, CommandRunner, CommandSpec } from '@src/shared/command';
+import type { Diagnosis } from '@src/shared/model';
 import type { MessageBoxOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { FixFlow } from '../../../src/main/fix/fix-flow';
-import { helperEnvironment } from '../../../src/main/fix/helper-env';
-import { defaultSettings } from '../../../src/main/settings/settings';
-import { createAppStore } from '../../../src/main/state/store';
-import { HELPER_PATH_ENV } from '../../../src/node/elevate';
-import { HELPER_BODY } from '../../../src/node/helper-body';
-import type { FixProgress } from '../../../src/shared/app-api';
-import type { CommandResult, CommandRunner, CommandSpec } from '../../../src/shared/command';
-import type { Diagnosis } from '../../../src/shared/model';
 import { commandResult } from '../../support/command-result';
 import { deferred, fixedDiagnosis, recordingLogger, seedDiagnosis } from '../fixtures';
 

@@ -1,5 +1,5 @@
+import type { FindingId } from '@src/shared/finding-ids';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FindingId } from '../../../src/shared/finding-ids';
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
@@ -16,9 +16,9 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
-const { registerIpc, dispatch } = await import('../../../src/main/ipc/registry');
-const { INVOKE_CHANNELS } = await import('../../../src/main/ipc/channels');
-const { defaultSettings } = await import('../../../src/main/settings/settings');
+const { registerIpc, dispatch } = await import('@src/main/ipc/registry');
+const { INVOKE_CHANNELS } = await import('@src/main/ipc/channels');
+const { defaultSettings } = await import('@src/main/settings/settings');
 const { recordingLogger } = await import('../fixtures');
 
 type Handlers = Parameters<typeof registerIpc>[0];

@@ -1,5 +1,5 @@
+import { type NotificationRequest, Notifier, notificationRequests } from '@src/main/notifications/notifier';
 import { describe, expect, it } from 'vitest';
-import { type NotificationRequest, Notifier, notificationRequests } from '../../../src/main/notifications/notifier';
 import { fixedDiagnosis, secondAddressDiagnosis, seedDiagnosis } from '../fixtures';
 
 function setup(quietMs = 60_000) {

@@ -1,12 +1,8 @@
 import { EventEmitter } from 'node:events';
+import { notificationRequests } from '@src/main/notifications/notifier';
+import { createPresenter, NOTIFICATIONS_UNAVAILABLE, type NotificationLike } from '@src/main/notifications/presenter';
 import type { Event, NotificationActionEventParams, NotificationConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { notificationRequests } from '../../../src/main/notifications/notifier';
-import {
-  createPresenter,
-  NOTIFICATIONS_UNAVAILABLE,
-  type NotificationLike,
-} from '../../../src/main/notifications/presenter';
 import { recordingLogger, seedDiagnosis } from '../fixtures';
 
 /** Electron's listener arguments, built as Electron builds them: an Event with the params spread onto it. */

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { isDismissKey, Popover } from '@src/main/popover/popover';
 import type { BrowserWindow } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { isDismissKey, Popover } from '../../../src/main/popover/popover';
 import { recordingLogger } from '../fixtures';
 
 class FakeContents extends EventEmitter {

@@ -1,5 +1,5 @@
+import { anchorRect, type DisplayArea, displayAt, popoverPosition } from '@src/main/popover/position';
 import { describe, expect, it } from 'vitest';
-import { anchorRect, type DisplayArea, displayAt, popoverPosition } from '../../../src/main/popover/position';
 
 const SIZE = { width: 360, height: 520 };
 // A 1440×900 laptop screen with a 25-point menu bar.

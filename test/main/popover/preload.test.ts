@@ -1,5 +1,5 @@
+import { POPOVER_PRELOAD_ID, registerPopoverPreload } from '@src/main/popover/preload';
 import { describe, expect, it } from 'vitest';
-import { POPOVER_PRELOAD_ID, registerPopoverPreload } from '../../../src/main/popover/preload';
 
 function fakeSession() {
   const scripts: Array<{ type: string; id: string; filePath: string }> = [];

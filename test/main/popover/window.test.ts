@@ -11,7 +11,7 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
-const { createPopoverWindow } = await import('../../../src/main/popover/window');
+const { createPopoverWindow } = await import('@src/main/popover/window');
 
 function build(devTools = false) {
   electron.made.length = 0;

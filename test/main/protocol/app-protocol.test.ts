@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   APP_SCHEME_PRIVILEGES,
   appPathSegments,
@@ -9,7 +8,8 @@ import {
   fileUnderRoot,
   registerAppScheme,
   resolveAppFile,
-} from '../../../src/main/protocol/app-protocol';
+} from '@src/main/protocol/app-protocol';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { recordingLogger } from '../fixtures';
 
 // out/renderer inside a folder that also holds a secret, so a traversal that escaped would find something.

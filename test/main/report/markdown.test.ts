@@ -1,5 +1,5 @@
+import { diagnosisMarkdown } from '@src/main/report/markdown';
 import { describe, expect, it } from 'vitest';
-import { diagnosisMarkdown } from '../../../src/main/report/markdown';
 import { fixedDiagnosis, seedDiagnosis } from '../fixtures';
 
 const CONTEXT = { checkedAt: '2025-01-01T10:00:00.000Z', generator: 'Bridgelight 0.1.0 on darwin 23.5.0' };

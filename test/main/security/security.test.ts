@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
+import { openAllowedExternal } from '@src/main/security/external-links';
+import { type LockableContents, lockDownContents } from '@src/main/security/navigation';
+import { denyAllPermissions, type PermissionSession } from '@src/main/security/permissions';
+import { FINDING_DOCS_BASE, findingDocUrl } from '@src/shared/finding-docs';
+import { FINDING_IDS } from '@src/shared/finding-ids';
 import { describe, expect, it, vi } from 'vitest';
-import { openAllowedExternal } from '../../../src/main/security/external-links';
-import { type LockableContents, lockDownContents } from '../../../src/main/security/navigation';
-import { denyAllPermissions, type PermissionSession } from '../../../src/main/security/permissions';
-import { FINDING_DOCS_BASE, findingDocUrl } from '../../../src/shared/finding-docs';
-import { FINDING_IDS } from '../../../src/shared/finding-ids';
 import { recordingLogger } from '../fixtures';
 
 class FakeContents extends EventEmitter {

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LoginItemPort } from '@src/main/settings/login-item';
+import { defaultSettings, SettingsFile, type StoredSettings } from '@src/main/settings/settings';
+import { SettingsService, type SettingsStorage } from '@src/main/settings/settings-service';
 import type { LoginItemSettings } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LoginItemPort } from '../../../src/main/settings/login-item';
-import { defaultSettings, SettingsFile, type StoredSettings } from '../../../src/main/settings/settings';
-import { SettingsService, type SettingsStorage } from '../../../src/main/settings/settings-service';
 import { recordingLogger } from '../fixtures';
 
 function memoryStorage(initial: StoredSettings = defaultSettings()): SettingsStorage & { saved: StoredSettings[] } {

@@ -1,15 +1,15 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   checkSettingsPatch,
   defaultSettings,
   MAX_PROBE_TARGETS,
   SettingsFile,
   settingsFrom,
-} from '../../../src/main/settings/settings';
-import { DEFAULT_PROBE_TARGETS } from '../../../src/shared/targets';
+} from '@src/main/settings/settings';
+import { DEFAULT_PROBE_TARGETS } from '@src/shared/targets';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordingLogger } from '../fixtures';
 
 let dir: string;

@@ -1,10 +1,10 @@
+import { MonitorHost } from '@src/main/monitor/monitor-host';
+import { defaultSettings } from '@src/main/settings/settings';
+import { bindMonitor, createAppStore, type MonitorLike } from '@src/main/state/store';
+import { syncStateTo } from '@src/main/state/sync';
+import type { MonitorUpdate } from '@src/node/monitor';
+import type { Settings } from '@src/shared/app-api';
 import { describe, expect, it, vi } from 'vitest';
-import { MonitorHost } from '../../../src/main/monitor/monitor-host';
-import { defaultSettings } from '../../../src/main/settings/settings';
-import { bindMonitor, createAppStore, type MonitorLike } from '../../../src/main/state/store';
-import { syncStateTo } from '../../../src/main/state/sync';
-import type { MonitorUpdate } from '../../../src/node/monitor';
-import type { Settings } from '../../../src/shared/app-api';
 import { deferred, fixedDiagnosis, recordingLogger, seedDiagnosis, update } from '../fixtures';
 
 const SETTINGS: Settings = { ...defaultSettings(), launchAtLoginStatus: 'disabled' };

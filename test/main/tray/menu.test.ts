@@ -1,10 +1,10 @@
+import { NOTIFICATIONS_UNAVAILABLE } from '@src/main/notifications/presenter';
+import { defaultSettings } from '@src/main/settings/settings';
+import { createAppStore } from '@src/main/state/store';
+import { type TrayActions, trayMenuTemplate } from '@src/main/tray/menu';
+import type { Settings } from '@src/shared/app-api';
 import type { MenuItem, MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { NOTIFICATIONS_UNAVAILABLE } from '../../../src/main/notifications/presenter';
-import { defaultSettings } from '../../../src/main/settings/settings';
-import { createAppStore } from '../../../src/main/state/store';
-import { type TrayActions, trayMenuTemplate } from '../../../src/main/tray/menu';
-import type { Settings } from '../../../src/shared/app-api';
 import { seedDiagnosis } from '../fixtures';
 
 function actions() {

@@ -1,6 +1,6 @@
+import { TRAY_GLYPH, trayImage, trayPresentation, worstHop } from '@src/main/tray/tray-state';
+import type { Light } from '@src/shared/model';
 import { describe, expect, it } from 'vitest';
-import { TRAY_GLYPH, trayImage, trayPresentation, worstHop } from '../../../src/main/tray/tray-state';
-import type { Light } from '../../../src/shared/model';
 import { fixedDiagnosis, secondAddressDiagnosis, seedDiagnosis, unknownDiagnosis } from '../fixtures';
 
 const LIGHTS: Light[] = ['green', 'yellow', 'red', 'unknown'];

@@ -50,9 +50,9 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
-const { createTray } = await import('../../../src/main/tray/tray');
-const { createAppStore } = await import('../../../src/main/state/store');
-const { defaultSettings } = await import('../../../src/main/settings/settings');
+const { createTray } = await import('@src/main/tray/tray');
+const { createAppStore } = await import('@src/main/state/store');
+const { defaultSettings } = await import('@src/main/settings/settings');
 const { seedDiagnosis, fixedDiagnosis } = await import('../fixtures');
 
 function setup() {

@@ -10,12 +10,12 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultSettings } from '@src/main/settings/settings';
+import { createAppStore } from '@src/main/state/store';
+import { type TrayActions, trayMenuTemplate } from '@src/main/tray/menu';
+import { ANONYMOUS_ID, createMacUpdater } from '@src/main/update/mac-updater';
+import { CHECK_INTERVAL_MS, type Updater, UpdateService } from '@src/main/update/update-service';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultSettings } from '../../../src/main/settings/settings';
-import { createAppStore } from '../../../src/main/state/store';
-import { type TrayActions, trayMenuTemplate } from '../../../src/main/tray/menu';
-import { ANONYMOUS_ID, createMacUpdater } from '../../../src/main/update/mac-updater';
-import { CHECK_INTERVAL_MS, type Updater, UpdateService } from '../../../src/main/update/update-service';
 import { deferred, recordingLogger } from '../fixtures';
 
 const require = createRequire(import.meta.url);

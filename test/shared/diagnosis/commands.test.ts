@@ -1,5 +1,5 @@
+import { isSafeInterfaceName, removeAddressCommand, undoCommand } from '@src/shared/diagnosis/commands';
 import { describe, expect, it } from 'vitest';
-import { isSafeInterfaceName, removeAddressCommand, undoCommand } from '../../../src/shared/diagnosis/commands';
 
 describe('removeAddressCommand', () => {
   it('deletes the address by name on macOS', () => {

@@ -1,7 +1,7 @@
+import { diagnose, diagnoseWith, RULES, type Rule } from '@src/shared/diagnosis';
+import { FINDING_IDS, type FindingId } from '@src/shared/finding-ids';
+import type { Diagnosis, HopId, Snapshot } from '@src/shared/model';
 import { describe, expect, it } from 'vitest';
-import { diagnose, diagnoseWith, RULES, type Rule } from '../../../src/shared/diagnosis';
-import { FINDING_IDS, type FindingId } from '../../../src/shared/finding-ids';
-import type { Diagnosis, HopId, Snapshot } from '../../../src/shared/model';
 import {
   conflictingEvidence,
   emptySnapshot,

@@ -1,6 +1,6 @@
+import { deriveFacts, normaliseCidr } from '@src/shared/diagnosis/facts';
+import { isTunnelName } from '@src/shared/names';
 import { describe, expect, it } from 'vitest';
-import { deriveFacts, normaliseCidr } from '../../../src/shared/diagnosis/facts';
-import { isTunnelName } from '../../../src/shared/names';
 import {
   emptySnapshot,
   en0,

@@ -1,7 +1,7 @@
+import { deriveFacts } from '@src/shared/diagnosis/facts';
+import { buildHops, verdictOf } from '@src/shared/diagnosis/hops';
+import type { Hop, HopId, Light, Snapshot } from '@src/shared/model';
 import { describe, expect, it } from 'vitest';
-import { deriveFacts } from '../../../src/shared/diagnosis/facts';
-import { buildHops, verdictOf } from '../../../src/shared/diagnosis/hops';
-import type { Hop, HopId, Light, Snapshot } from '../../../src/shared/model';
 import {
   dnsFailed,
   emptySnapshot,

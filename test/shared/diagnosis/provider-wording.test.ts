@@ -1,8 +1,8 @@
 // Rules and hops speak of a VM's provider only through its wording (src/shared/providers/), so a new provider
 // changes no rule. The finding ids that name minikube are a public contract and stay as they are.
 import { readdirSync, readFileSync } from 'node:fs';
+import { FINDING_IDS } from '@src/shared/finding-ids';
 import { describe, expect, it } from 'vitest';
-import { FINDING_IDS } from '../../../src/shared/finding-ids';
 
 const diagnosisDir = new URL('../../../src/shared/diagnosis/', import.meta.url);
 

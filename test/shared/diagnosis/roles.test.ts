@@ -1,5 +1,5 @@
+import { assignRoles, networkOf, type RoleInput } from '@src/shared/diagnosis/roles';
 import { describe, expect, it } from 'vitest';
-import { assignRoles, networkOf, type RoleInput } from '../../../src/shared/diagnosis/roles';
 import { hostProbe, inet, LINUX, lease, SEED, seedEn0Addresses } from './snapshot-builder';
 
 function seedInput(overrides: Partial<RoleInput> = {}): RoleInput {

@@ -3,8 +3,8 @@
 // the gateway was 172.2.2.2, bridge100 held 192.168.77.1/24 with members vmenet0 and vmenet1, and the VM's
 // default route went via 192.168.77.1.
 
-import { deriveFacts } from '../../../src/shared/diagnosis/facts';
-import type { Rule } from '../../../src/shared/diagnosis/rule';
+import { deriveFacts } from '@src/shared/diagnosis/facts';
+import type { Rule } from '@src/shared/diagnosis/rule';
 import type {
   DhcpLease,
   DnsLookup,
@@ -18,7 +18,7 @@ import type {
   TargetProbe,
   VmObservation,
   VmProbe,
-} from '../../../src/shared/model';
+} from '@src/shared/model';
 
 export const SEED = {
   gateway: '172.2.2.2',

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { Route } from '@src/shared/model';
+import { parseIpRouteLine, parseIpRouteText } from '@src/shared/parsers/ip-route-text';
+import { parseIpRouteJson } from '@src/shared/parsers/linux/ip-route';
 import { describe, expect, it } from 'vitest';
-import type { Route } from '../../../src/shared/model';
-import { parseIpRouteLine, parseIpRouteText } from '../../../src/shared/parsers/ip-route-text';
-import { parseIpRouteJson } from '../../../src/shared/parsers/linux/ip-route';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 

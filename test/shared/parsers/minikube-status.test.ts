@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { type MinikubeStatus, parseMinikubeStatus } from '@src/shared/parsers/minikube-status';
 import { describe, expect, it } from 'vitest';
-import { type MinikubeStatus, parseMinikubeStatus } from '../../../src/shared/parsers/minikube-status';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../../fixtures/real/minikube-status/${path}`, import.meta.url), 'utf8');

@@ -1,15 +1,15 @@
+import { WORDINGS } from '@src/shared/providers';
+import { COLIMA } from '@src/shared/providers/colima';
+import { CONTAINER } from '@src/shared/providers/container';
+import { LIMA } from '@src/shared/providers/lima';
+import { MINIKUBE_WORDING } from '@src/shared/providers/minikube';
+import { MULTIPASS } from '@src/shared/providers/multipass';
+import { PODMAN } from '@src/shared/providers/podman';
+import { TART } from '@src/shared/providers/tart';
+import { UTM } from '@src/shared/providers/utm';
+import { type ProviderWording, runStateOf } from '@src/shared/providers/wording';
+import type { VmListing } from '@src/shared/vm';
 import { describe, expect, it } from 'vitest';
-import { WORDINGS } from '../../../src/shared/providers';
-import { COLIMA } from '../../../src/shared/providers/colima';
-import { CONTAINER } from '../../../src/shared/providers/container';
-import { LIMA } from '../../../src/shared/providers/lima';
-import { MINIKUBE_WORDING } from '../../../src/shared/providers/minikube';
-import { MULTIPASS } from '../../../src/shared/providers/multipass';
-import { PODMAN } from '../../../src/shared/providers/podman';
-import { TART } from '../../../src/shared/providers/tart';
-import { UTM } from '../../../src/shared/providers/utm';
-import { type ProviderWording, runStateOf } from '../../../src/shared/providers/wording';
-import type { VmListing } from '../../../src/shared/vm';
 
 const vm = (wording: ProviderWording, name: string, id?: string): VmListing => ({
   provider: wording.id,

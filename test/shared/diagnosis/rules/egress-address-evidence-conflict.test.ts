@@ -1,5 +1,5 @@
+import { rule } from '@src/shared/diagnosis/rules/egress-address-evidence-conflict';
 import { describe, expect, it } from 'vitest';
-import { rule } from '../../../../src/shared/diagnosis/rules/egress-address-evidence-conflict';
 import { conflictingEvidence, emptySnapshot, evaluatorFor, probeEvidenceOnly, seedSnapshot } from '../snapshot-builder';
 
 const evaluate = evaluatorFor(rule);

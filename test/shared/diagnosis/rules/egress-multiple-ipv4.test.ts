@@ -1,5 +1,5 @@
+import { rule } from '@src/shared/diagnosis/rules/egress-multiple-ipv4';
 import { describe, expect, it } from 'vitest';
-import { rule } from '../../../../src/shared/diagnosis/rules/egress-multiple-ipv4';
 import {
   emptySnapshot,
   evaluatorFor,

@@ -1,5 +1,5 @@
+import { rule } from '@src/shared/diagnosis/rules/host-internet-unreachable';
 import { describe, expect, it } from 'vitest';
-import { rule } from '../../../../src/shared/diagnosis/rules/host-internet-unreachable';
 import { evaluatorFor, healthySnapshot, hostInternetUnreachable, seedSnapshot } from '../snapshot-builder';
 
 const evaluate = evaluatorFor(rule);

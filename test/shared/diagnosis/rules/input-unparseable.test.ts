@@ -1,5 +1,5 @@
+import { rule } from '@src/shared/diagnosis/rules/input-unparseable';
 import { describe, expect, it } from 'vitest';
-import { rule } from '../../../../src/shared/diagnosis/rules/input-unparseable';
 import { evaluatorFor, healthySnapshot, unparseableInputs } from '../snapshot-builder';
 
 const evaluate = evaluatorFor(rule);

@@ -1,5 +1,5 @@
+import { rule } from '@src/shared/diagnosis/rules/minikube-not-found';
 import { describe, expect, it } from 'vitest';
-import { rule } from '../../../../src/shared/diagnosis/rules/minikube-not-found';
 import { evaluatorFor, healthySnapshot, healthyWith, vmState } from '../snapshot-builder';
 
 const evaluate = evaluatorFor(rule);

@@ -1,6 +1,6 @@
+import { rule } from '@src/shared/diagnosis/rules/minikube-unresponsive';
+import type { VmObservation } from '@src/shared/model';
 import { describe, expect, it } from 'vitest';
-import { rule } from '../../../../src/shared/diagnosis/rules/minikube-unresponsive';
-import type { VmObservation } from '../../../../src/shared/model';
 import { evaluatorFor, healthySnapshot, healthyWith, vmState } from '../snapshot-builder';
 
 const evaluateSnapshot = evaluatorFor(rule);

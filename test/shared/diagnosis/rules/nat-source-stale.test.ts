@@ -1,7 +1,7 @@
+import { deriveFacts, type EgressFact } from '@src/shared/diagnosis/facts';
+import { removalBlockedBecause, rule } from '@src/shared/diagnosis/rules/nat-source-stale';
+import type { Snapshot } from '@src/shared/model';
 import { describe, expect, it } from 'vitest';
-import { deriveFacts, type EgressFact } from '../../../../src/shared/diagnosis/facts';
-import { removalBlockedBecause, rule } from '../../../../src/shared/diagnosis/rules/nat-source-stale';
-import type { Snapshot } from '../../../../src/shared/model';
 import {
   conflictingEvidence,
   evaluatorFor,

@@ -1,5 +1,5 @@
+import { rule } from '@src/shared/diagnosis/rules/no-default-route';
 import { describe, expect, it } from 'vitest';
-import { rule } from '../../../../src/shared/diagnosis/rules/no-default-route';
 import { evaluatorFor, noDefaultRoute, route, seedSnapshot, splitVpn } from '../snapshot-builder';
 
 const evaluate = evaluatorFor(rule);

@@ -1,5 +1,5 @@
+import { rule } from '@src/shared/diagnosis/rules/vm-bridge-missing';
 import { describe, expect, it } from 'vitest';
-import { rule } from '../../../../src/shared/diagnosis/rules/vm-bridge-missing';
 import {
   evaluatorFor,
   healthySnapshot,

@@ -1,5 +1,5 @@
+import { rule } from '@src/shared/diagnosis/rules/vm-dns-failure';
 import { describe, expect, it } from 'vitest';
-import { rule } from '../../../../src/shared/diagnosis/rules/vm-dns-failure';
 import {
   dnsFailed,
   evaluatorFor,

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { diagnose } from '@src/shared/diagnosis';
+import { deriveFacts } from '@src/shared/diagnosis/facts';
+import { rule } from '@src/shared/diagnosis/rules/vm-multiple-default-routes';
+import type { Route, Snapshot } from '@src/shared/model';
+import { parseIpRouteText } from '@src/shared/parsers/ip-route-text';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../../../src/shared/diagnosis';
-import { deriveFacts } from '../../../../src/shared/diagnosis/facts';
-import { rule } from '../../../../src/shared/diagnosis/rules/vm-multiple-default-routes';
-import type { Route, Snapshot } from '../../../../src/shared/model';
-import { parseIpRouteText } from '../../../../src/shared/parsers/ip-route-text';
 import { route, SEED, seedSnapshot, vmProbe, vmRunning } from '../snapshot-builder';
 
 const evaluate = (snapshot: Snapshot) => rule.evaluate(deriveFacts(snapshot));

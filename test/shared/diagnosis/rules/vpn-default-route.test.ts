@@ -1,6 +1,6 @@
+import { diagnose } from '@src/shared/diagnosis';
+import { rule } from '@src/shared/diagnosis/rules/vpn-default-route';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../../../src/shared/diagnosis';
-import { rule } from '../../../../src/shared/diagnosis/rules/vpn-default-route';
 import {
   evaluatorFor,
   fullTunnelVpn,

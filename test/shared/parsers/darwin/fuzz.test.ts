@@ -1,17 +1,17 @@
 // Property tests: whatever text reaches a parser (random bytes, shuffled real lines, captures cut anywhere),
 // it returns a well-formed ParseResult and never throws, and what it calls ok is structurally valid.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isIpv4 } from '@src/shared/ipv4';
+import type { DhcpLease, NetInterface, Route, RouteLookup } from '@src/shared/model';
+import type { MonitorEvent } from '@src/shared/monitor-event';
+import type { ParseResult } from '@src/shared/parse-result';
+import { parseIfconfig } from '@src/shared/parsers/darwin/ifconfig';
+import { parseIpconfigGetpacket } from '@src/shared/parsers/darwin/ipconfig-getpacket';
+import { parseNetstatRn } from '@src/shared/parsers/darwin/netstat';
+import { parseRouteGet } from '@src/shared/parsers/darwin/route-get';
+import { parseRouteMonitor, splitRouteMonitorMessages } from '@src/shared/parsers/darwin/route-monitor';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { isIpv4 } from '../../../../src/shared/ipv4';
-import type { DhcpLease, NetInterface, Route, RouteLookup } from '../../../../src/shared/model';
-import type { MonitorEvent } from '../../../../src/shared/monitor-event';
-import type { ParseResult } from '../../../../src/shared/parse-result';
-import { parseIfconfig } from '../../../../src/shared/parsers/darwin/ifconfig';
-import { parseIpconfigGetpacket } from '../../../../src/shared/parsers/darwin/ipconfig-getpacket';
-import { parseNetstatRn } from '../../../../src/shared/parsers/darwin/netstat';
-import { parseRouteGet } from '../../../../src/shared/parsers/darwin/route-get';
-import { parseRouteMonitor, splitRouteMonitorMessages } from '../../../../src/shared/parsers/darwin/route-monitor';
 
 const NUM_RUNS = 3000;
 const FIXTURES = new URL('../../../fixtures/', import.meta.url);

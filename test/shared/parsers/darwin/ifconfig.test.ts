@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { NetInterface } from '@src/shared/model';
+import { parseIfconfig } from '@src/shared/parsers/darwin/ifconfig';
 import { describe, expect, it } from 'vitest';
-import type { NetInterface } from '../../../../src/shared/model';
-import { parseIfconfig } from '../../../../src/shared/parsers/darwin/ifconfig';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { parseIpconfigGetpacket } from '@src/shared/parsers/darwin/ipconfig-getpacket';
 import { describe, expect, it } from 'vitest';
-import { parseIpconfigGetpacket } from '../../../../src/shared/parsers/darwin/ipconfig-getpacket';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../../../fixtures/real/ipconfig-getpacket/${path}`, import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Route } from '@src/shared/model';
+import { parseNetstatRn } from '@src/shared/parsers/darwin/netstat';
 import { describe, expect, it } from 'vitest';
-import type { Route } from '../../../../src/shared/model';
-import { parseNetstatRn } from '../../../../src/shared/parsers/darwin/netstat';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 

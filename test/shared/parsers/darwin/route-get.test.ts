@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { parseRouteGet } from '@src/shared/parsers/darwin/route-get';
 import { describe, expect, it } from 'vitest';
-import { parseRouteGet } from '../../../../src/shared/parsers/darwin/route-get';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { MonitorEvent } from '@src/shared/monitor-event';
+import { parseRouteMonitor, splitRouteMonitorMessages } from '@src/shared/parsers/darwin/route-monitor';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MonitorEvent } from '../../../../src/shared/monitor-event';
-import { parseRouteMonitor, splitRouteMonitorMessages } from '../../../../src/shared/parsers/darwin/route-monitor';
 
 const DIRECTORY = new URL('../../../fixtures/real/route-monitor/', import.meta.url);
 const fixture = (file: string): string => readFileSync(new URL(file, DIRECTORY), 'utf8');

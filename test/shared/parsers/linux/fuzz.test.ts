@@ -2,23 +2,18 @@
 // JSON, real links with fields swapped for random JSON, shuffled real lines, captures cut anywhere), they return a
 // well-formed ParseResult and never throw, and what they call ok is structurally valid.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isIpv4 } from '@src/shared/ipv4';
+import type { NetInterface, Route, VmProbe } from '@src/shared/model';
+import type { MonitorEvent } from '@src/shared/monitor-event';
+import type { ParseResult } from '@src/shared/parse-result';
+import { isIpAddress, parseIpRouteText } from '@src/shared/parsers/ip-route-text';
+import { parseIpAddrJson } from '@src/shared/parsers/linux/ip-addr';
+import { parseIpMonitorLine } from '@src/shared/parsers/linux/ip-monitor';
+import { parseIpRouteJson } from '@src/shared/parsers/linux/ip-route';
+import { type MinikubeStatus, parseMinikubeStatus } from '@src/shared/parsers/minikube-status';
+import { buildVmProbeScript, extractIpRouteSection, parseVmProbeOutput, VM_PROBE_MARKER } from '@src/shared/vm-probe';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { isIpv4 } from '../../../../src/shared/ipv4';
-import type { NetInterface, Route, VmProbe } from '../../../../src/shared/model';
-import type { MonitorEvent } from '../../../../src/shared/monitor-event';
-import type { ParseResult } from '../../../../src/shared/parse-result';
-import { isIpAddress, parseIpRouteText } from '../../../../src/shared/parsers/ip-route-text';
-import { parseIpAddrJson } from '../../../../src/shared/parsers/linux/ip-addr';
-import { parseIpMonitorLine } from '../../../../src/shared/parsers/linux/ip-monitor';
-import { parseIpRouteJson } from '../../../../src/shared/parsers/linux/ip-route';
-import { type MinikubeStatus, parseMinikubeStatus } from '../../../../src/shared/parsers/minikube-status';
-import {
-  buildVmProbeScript,
-  extractIpRouteSection,
-  parseVmProbeOutput,
-  VM_PROBE_MARKER,
-} from '../../../../src/shared/vm-probe';
 
 const NUM_RUNS = 3000;
 const FIXTURES = new URL('../../../fixtures/', import.meta.url);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { NetInterface } from '@src/shared/model';
+import { parseIpAddrJson } from '@src/shared/parsers/linux/ip-addr';
 import { describe, expect, it } from 'vitest';
-import type { NetInterface } from '../../../../src/shared/model';
-import { parseIpAddrJson } from '../../../../src/shared/parsers/linux/ip-addr';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 

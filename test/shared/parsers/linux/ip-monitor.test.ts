@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { MonitorEvent } from '@src/shared/monitor-event';
+import { parseIpMonitorLine } from '@src/shared/parsers/linux/ip-monitor';
 import { describe, expect, it } from 'vitest';
-import type { MonitorEvent } from '../../../../src/shared/monitor-event';
-import { parseIpMonitorLine } from '../../../../src/shared/parsers/linux/ip-monitor';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { Route } from '@src/shared/model';
+import { parseIpRouteJson } from '@src/shared/parsers/linux/ip-route';
 import { describe, expect, it } from 'vitest';
-import type { Route } from '../../../../src/shared/model';
-import { parseIpRouteJson } from '../../../../src/shared/parsers/linux/ip-route';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { parseColimaList } from '@src/shared/parsers/providers/colima';
 import { describe, expect, it } from 'vitest';
-import { parseColimaList } from '../../../../src/shared/parsers/providers/colima';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../../../fixtures/real/colima/${path}`, import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { parseContainerList } from '@src/shared/parsers/providers/container';
 import { describe, expect, it } from 'vitest';
-import { parseContainerList } from '../../../../src/shared/parsers/providers/container';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../../../fixtures/real/container/${path}`, import.meta.url), 'utf8');

@@ -2,19 +2,19 @@
 // listings with one field swapped for random JSON, shuffled real lines, captures cut anywhere), they return a
 // well-formed ParseResult and never throw, and every VM they return is structurally valid.
 import { readdirSync, readFileSync } from 'node:fs';
+import { isIpv4 } from '@src/shared/ipv4';
+import type { ParseResult } from '@src/shared/parse-result';
+import { parseAddressLines } from '@src/shared/parsers/providers/address-lines';
+import { parseColimaList } from '@src/shared/parsers/providers/colima';
+import { parseContainerList } from '@src/shared/parsers/providers/container';
+import { parseLimaList } from '@src/shared/parsers/providers/lima';
+import { parseMultipassList } from '@src/shared/parsers/providers/multipass';
+import { parsePodmanMachineList } from '@src/shared/parsers/providers/podman';
+import { parseTartList } from '@src/shared/parsers/providers/tart';
+import { parseUtmctlList } from '@src/shared/parsers/providers/utm';
+import { type ProviderId, VM_NETWORKS, type VmListing } from '@src/shared/vm';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { isIpv4 } from '../../../../src/shared/ipv4';
-import type { ParseResult } from '../../../../src/shared/parse-result';
-import { parseAddressLines } from '../../../../src/shared/parsers/providers/address-lines';
-import { parseColimaList } from '../../../../src/shared/parsers/providers/colima';
-import { parseContainerList } from '../../../../src/shared/parsers/providers/container';
-import { parseLimaList } from '../../../../src/shared/parsers/providers/lima';
-import { parseMultipassList } from '../../../../src/shared/parsers/providers/multipass';
-import { parsePodmanMachineList } from '../../../../src/shared/parsers/providers/podman';
-import { parseTartList } from '../../../../src/shared/parsers/providers/tart';
-import { parseUtmctlList } from '../../../../src/shared/parsers/providers/utm';
-import { type ProviderId, VM_NETWORKS, type VmListing } from '../../../../src/shared/vm';
 import { check, checkResult, isOneLine } from '../../../support/parse-result-check';
 
 const NUM_RUNS = 1500;

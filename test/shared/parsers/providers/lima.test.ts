@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { ParseResult } from '@src/shared/parse-result';
+import { parseLimaList } from '@src/shared/parsers/providers/lima';
+import type { VmListing } from '@src/shared/vm';
 import { describe, expect, it } from 'vitest';
-import type { ParseResult } from '../../../../src/shared/parse-result';
-import { parseLimaList } from '../../../../src/shared/parsers/providers/lima';
-import type { VmListing } from '../../../../src/shared/vm';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../../../fixtures/real/lima/${path}`, import.meta.url), 'utf8');

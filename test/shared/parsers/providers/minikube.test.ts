@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { minikubePathModel, parseMinikubeProfileList } from '@src/shared/parsers/providers/minikube';
 import { describe, expect, it } from 'vitest';
-import { minikubePathModel, parseMinikubeProfileList } from '../../../../src/shared/parsers/providers/minikube';
 
 const real = (name: string) =>
   readFileSync(new URL(`../../../fixtures/real/minikube-profile-list/${name}`, import.meta.url), 'utf8');

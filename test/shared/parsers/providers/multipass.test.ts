@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { parseMultipassList } from '@src/shared/parsers/providers/multipass';
 import { describe, expect, it } from 'vitest';
-import { parseMultipassList } from '../../../../src/shared/parsers/providers/multipass';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../../../fixtures/real/multipass/${path}`, import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { parsePodmanMachineList } from '@src/shared/parsers/providers/podman';
 import { describe, expect, it } from 'vitest';
-import { parsePodmanMachineList } from '../../../../src/shared/parsers/providers/podman';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../../../fixtures/real/podman/${path}`, import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { parseAddressLines } from '@src/shared/parsers/providers/address-lines';
+import { parseTartList } from '@src/shared/parsers/providers/tart';
 import { describe, expect, it } from 'vitest';
-import { parseAddressLines } from '../../../../src/shared/parsers/providers/address-lines';
-import { parseTartList } from '../../../../src/shared/parsers/providers/tart';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../../../fixtures/real/tart/${path}`, import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { parseUtmctlList } from '@src/shared/parsers/providers/utm';
 import { describe, expect, it } from 'vitest';
-import { parseUtmctlList } from '../../../../src/shared/parsers/providers/utm';
 
 const fixture = (path: string): string =>
   readFileSync(new URL(`../../../fixtures/real/utm/${path}`, import.meta.url), 'utf8');
