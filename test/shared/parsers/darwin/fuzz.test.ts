@@ -4,7 +4,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isIpv4 } from '@src/shared/ipv4';
 import type { DhcpLease, NetInterface, Route, RouteLookup } from '@src/shared/model';
 import type { MonitorEvent } from '@src/shared/monitor-event';
-import type { ParseResult } from '@src/shared/parse-result';
 import { parseIfconfig } from '@src/shared/parsers/darwin/ifconfig';
 import { parseIpconfigGetpacket } from '@src/shared/parsers/darwin/ipconfig-getpacket';
 import { parseNetstatRn } from '@src/shared/parsers/darwin/netstat';
@@ -12,6 +11,7 @@ import { parseRouteGet } from '@src/shared/parsers/darwin/route-get';
 import { parseRouteMonitor, splitRouteMonitorMessages } from '@src/shared/parsers/darwin/route-monitor';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { check, checkResult } from '../../../support/parse-result-check';
 
 const NUM_RUNS = 3000;
 const FIXTURES = new URL('../../../fixtures/', import.meta.url);
@@ -31,27 +31,11 @@ const ALL_CAPTURES = [...filesUnder(new URL('real/', FIXTURES)), ...filesUnder(n
 
 // ---- validity checks: throw with a reason, so fast-check reports the counterexample and why ----
 
-function check(condition: boolean, reason: string, value: unknown): void {
-  if (!condition) throw new Error(`${reason}: ${JSON.stringify(value)}`);
-}
-
 const isWord = (value: unknown): boolean => typeof value === 'string' && /^\S+$/.test(value);
 const isAddress = (value: unknown): boolean => typeof value === 'string' && isIpv4(value);
 const isPrefix = (value: unknown): boolean =>
   Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 32;
 const isWordList = (value: unknown): boolean => Array.isArray(value) && value.every(isWord);
-
-function checkResult<T>(result: ParseResult<T>, checkValue: (value: T) => void): void {
-  check(typeof result === 'object' && result !== null, 'not an object', result);
-  if (result.ok) {
-    check(Object.keys(result).sort().join() === 'ok,value', 'extra keys on ok', result);
-    checkValue(result.value);
-  } else {
-    check(Object.keys(result).sort().join() === 'error,ok', 'extra keys on error', result);
-    check(typeof result.error === 'string' && result.error.trim() !== '', 'empty error', result);
-    check(!/[\r\n\u2028\u2029]/.test(result.error), 'error is not one line', result);
-  }
-}
 
 function checkInterfaces(interfaces: NetInterface[]): void {
   check(interfaces.length > 0, 'ok with no interface', interfaces);
