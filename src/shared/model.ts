@@ -3,7 +3,7 @@
 import type { FindingId } from './finding-ids';
 
 import type { WordedProvider } from './providers';
-import type { VmListing, VmNetwork } from './vm';
+import type { VmListing, VmNetwork, VmRef } from './vm';
 
 export type Platform = 'darwin' | 'linux';
 
@@ -138,7 +138,10 @@ export interface Snapshot {
   defaultRoute: RouteLookup | null;
   /** Per interface name: its lease, or null when the interface has no DHCP lease. Null as a whole: not collected. */
   leases: Record<string, DhcpLease | null> | null;
+  /** The VM this snapshot is diagnosed for (the first of `vms`); null when no VM was observed. */
   vm: VmObservation | null;
+  /** Every VM observed, in the order checked (`vm` is the first). Absent in snapshots from one-VM bundles (v1). */
+  vms?: VmObservation[];
   hostProbes: HostProbe[] | null;
   inputs: InputNote[];
 }
@@ -209,6 +212,28 @@ export interface Finding {
   fix: Fix | null;
   /** The other findings of this diagnosis that this one explains (shown as its consequences); absent when none. */
   causes?: FindingId[];
+  /** The VM this finding belongs to (`PROVIDER/NAME`, see vmRef()); absent for host-wide findings. */
+  vm?: VmRef;
+  /** The user muted this finding (for this VM or all): shown greyed, never colours the tray nor notifies. */
+  muted?: true;
+}
+
+/** One VM's own answer inside a multi-VM diagnosis: `check --json`'s `vms` entries (a public contract). */
+export interface VmDiagnosis {
+  /** `PROVIDER/NAME`, the key findings' `vm` refer to. */
+  ref: VmRef;
+  provider: WordedProvider;
+  name: string;
+  /** The tool's own word for the VM's state, null when unknown. */
+  state: string | null;
+  network: VmNetwork;
+  driver: string | null;
+  /** The VM's default gateway (its side of the bridge or the user-mode stack), null when unknown. */
+  gateway: string | null;
+  /** The host bridge its traffic crosses (`bridge100`), null when none or unknown. */
+  bridge: string | null;
+  verdict: Light;
+  hops: Hop[];
 }
 
 export interface Diagnosis {
@@ -218,4 +243,9 @@ export interface Diagnosis {
   vm: VmInfo | null;
   hops: Hop[];
   findings: Finding[];
+  /**
+   * Every VM checked, one entry each; the top-level fields above stay those of the first VM (old consumers keep
+   * working) and `verdict` is the worst of the VMs'. Absent when no VM was observed.
+   */
+  vms?: VmDiagnosis[];
 }

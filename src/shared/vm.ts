@@ -38,3 +38,10 @@ export interface VmListing {
   /** Why `network` was decided: one line per piece of evidence, in the user's terms. */
   networkEvidence: string[];
 }
+
+/** How a VM is named across Bridgelight (`--vm`, `check --json`, settings): `PROVIDER/NAME`, e.g. `lima/default`. */
+export type VmRef = string;
+
+export function vmRef(provider: ProviderId, name: string): VmRef {
+  return `${provider}/${name}`;
+}

@@ -30,7 +30,8 @@ async function observeVm(
   notes: Notes,
 ): Promise<VmObservation | null> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const context: ProviderContext = { runner: ports.runner, notes, timeouts };
+  // One-VM bundles (v1) keep the plain file names; the multi-VM collection gives each VM its own.
+  const context: ProviderContext = { runner: ports.runner, notes, timeouts, vmKey: (_vm, file) => file };
   const unnamed: VmObservation = {
     provider: provider.id,
     profile: options.profile ?? provider.defaultName,
@@ -60,7 +61,7 @@ async function observeVm(
     timeoutSeconds: timeouts.vmStepSeconds,
   });
   // The script travels base64-encoded so that no quoting survives two shells (the tool's and the VM's).
-  const spec = provider.probeExec(name, Buffer.from(script, 'utf8').toString('base64'), timeouts);
+  const spec = provider.probeExec(context, name, Buffer.from(script, 'utf8').toString('base64'));
   const exec = await runCommand(ports.runner, notes, spec, true);
   if (exec.result.outcome === 'timeout')
     return {

@@ -25,12 +25,12 @@ export const minikube: VmProvider = {
     return parseInto(notes, BUNDLE_FILES.minikubeProfileList, outcome.text, parseMinikubeProfileList);
   },
 
-  async state({ runner, notes, timeouts }, profile) {
+  async state({ runner, notes, timeouts, vmKey }, profile) {
     const status = await runCommand(
       runner,
       notes,
       {
-        key: BUNDLE_FILES.minikubeStatus,
+        key: vmKey(profile, BUNDLE_FILES.minikubeStatus),
         argv: minikubeArgv(profile, 'status', '-o', 'json'),
         timeoutMs: timeouts.minikubeStatusMs,
       },
@@ -44,15 +44,15 @@ export const minikube: VmProvider = {
     const parsed = parseMinikubeStatus(status.text);
     if (!parsed.ok) {
       // Unreadable output says nothing about the VM: its hops become unknown and the note names the file.
-      notes.add(BUNDLE_FILES.minikubeStatus, 'unparseable', parsed.error);
+      notes.add(vmKey(profile, BUNDLE_FILES.minikubeStatus), 'unparseable', parsed.error);
       return null;
     }
     const state = parsed.value.state;
     return { availability: 'ok', state, running: state === 'Running' };
   },
 
-  probeExec: (profile, encodedScript, timeouts) => ({
-    key: BUNDLE_FILES.vmProbe,
+  probeExec: ({ timeouts, vmKey }, profile, encodedScript) => ({
+    key: vmKey(profile, BUNDLE_FILES.vmProbe),
     argv: minikubeArgv(profile, 'ssh', '--', `echo ${encodedScript} | base64 -d | sh`),
     timeoutMs: timeouts.minikubeSshMs,
   }),

@@ -12,6 +12,12 @@ export interface ProviderContext {
   runner: CommandRunner;
   notes: Notes;
   timeouts: Timeouts;
+  /**
+   * The bundle key (the recorded file's name) of a command run for the one VM `vm`: its state or its probe. Every
+   * VM gets its own, so two VMs' answers never share a file. A provider's listing, run once for all its VMs,
+   * keeps a plain key of its own.
+   */
+  vmKey(vm: string, file: string): string;
 }
 
 /** What the tool says of one VM's state; null when the evidence says nothing (a bundle without the file). */
@@ -33,6 +39,6 @@ export interface VmProvider {
   list(context: ProviderContext): Promise<VmListing[] | null>;
   /** The state of the VM `name`; `listing` is what `list` said of it, when it said anything. */
   state(context: ProviderContext, name: string, listing: VmListing | null): Promise<VmStateAnswer>;
-  /** The one exec that runs the probe script (base64 text) inside the VM `name`. */
-  probeExec(name: string, encodedScript: string, timeouts: Timeouts): CommandSpec;
+  /** The one exec that runs the probe script (base64 text) inside the VM `name`; its key comes from vmKey(). */
+  probeExec(context: ProviderContext, name: string, encodedScript: string): CommandSpec;
 }
