@@ -26,6 +26,8 @@ export const BUNDLE_FILES = {
   vmProbe: 'vm-probe.txt',
   // host probes (bridgelight's own JSON: HostProbe[])
   probes: 'probes.json',
+  // the host's own connects to VMs (bridgelight's own JSON: TargetProbe[], macOS only)
+  vmReach: 'vm-reach.json',
 } as const;
 
 /** `ipconfig getpacket IF` output is stored per interface. */

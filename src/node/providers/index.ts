@@ -10,6 +10,7 @@ import type { VmListing } from '../../shared/vm';
 import { buildVmProbeScript, parseVmProbeOutput } from '../../shared/vm-probe';
 import { type CollectOptions, type CollectPorts, DEFAULT_TIMEOUTS } from '../collect';
 import { type Notes, parseInto, runCommand, saysNothing } from '../command-outcome';
+import { reachVm } from '../vm-reach';
 import { minikube } from './minikube';
 import type { ProviderContext, VmProvider } from './port';
 
@@ -49,7 +50,11 @@ async function observeVm(
   const listing = listings?.find((vm) => vm.name === name) ?? null;
   const base: VmObservation = { ...unnamed, profile: name, availability: 'ok', ...(listing ? { listing } : {}) };
 
+  // Made while the tool answers: its own client (ssh) is judged the same way, so a denial explains its failure.
+  const reaching = reachVm(ports.prober, options.platform, listing, timeouts.probeMs);
   const answer = await (named ?? provider.state(context, name, listing));
+  const reach = await reaching;
+  if (reach !== undefined) base.reach = reach;
   // A bundle without the tool's answer may still hold the VM's own routes: they count, the state stays unknown.
   if (answer === null) return vmFromRoutesAlone(ports.runner, notes, base);
   const { availability, state } = answer;
