@@ -15,6 +15,8 @@ import type { CommandResult, CommandRunner, CommandSpec } from '../shared/comman
 import type { HostProbe, TargetProbe } from '../shared/model';
 import { isRecord } from '../shared/names';
 import { DEFAULT_PROVIDER, wordingFor } from '../shared/providers';
+import { MINIKUBE_PROFILE } from '../shared/providers/minikube';
+import { parseTarget } from '../shared/targets';
 import { validateVms } from './bundle-vms';
 import { EXIT, UserError } from './errors';
 import type { HostProber } from './probes';
@@ -29,6 +31,8 @@ export interface Unavailable {
 }
 
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** More than anyone types on a command line; bounds the probe script a bundle makes. */
+const MAX_PROBE_TARGETS = 32;
 
 export function validateManifest(value: unknown): BundleManifest {
   if (!isRecord(value)) throw new UserError('manifest.json is not a JSON object', EXIT.dataErr);
@@ -43,10 +47,39 @@ export function validateManifest(value: unknown): BundleManifest {
     throw new UserError('manifest.json: platform must be "darwin" or "linux"', EXIT.dataErr);
   if (typeof value.createdAt !== 'string' || Number.isNaN(Date.parse(value.createdAt)))
     throw new UserError('manifest.json: createdAt must be an ISO-8601 time', EXIT.dataErr);
-  if (value.commands !== undefined && !isRecord(value.commands))
-    throw new UserError('manifest.json: commands must be an object', EXIT.dataErr);
+  validateCommands(value.commands);
+  // Both reach printed commands and the VM probe script: a stranger's bundle gets no say in either.
+  if (value.profile !== undefined && (typeof value.profile !== 'string' || !MINIKUBE_PROFILE.test(value.profile)))
+    throw new UserError('manifest.json: profile is not a minikube profile name', EXIT.dataErr);
+  if (
+    value.probeTargets !== undefined &&
+    (!Array.isArray(value.probeTargets) ||
+      value.probeTargets.length > MAX_PROBE_TARGETS ||
+      !value.probeTargets.every((target) => typeof target === 'string' && parseTarget(target) !== null))
+  )
+    throw new UserError('manifest.json: probeTargets must be a list of HOST:PORT', EXIT.dataErr);
   validateVms(value.version as number, value.vms);
   return value as unknown as BundleManifest;
+}
+
+function isRecordedCommand(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.argv) &&
+    value.argv.every((item) => typeof item === 'string') &&
+    (value.exitCode === null || typeof value.exitCode === 'number') &&
+    typeof value.timedOut === 'boolean' &&
+    typeof value.notFound === 'boolean'
+  );
+}
+
+function validateCommands(commands: unknown): void {
+  if (commands === undefined) return;
+  if (!isRecord(commands) || !Object.values(commands).every(isRecordedCommand))
+    throw new UserError(
+      'manifest.json: commands must map file names to { argv, exitCode, timedOut, notFound }',
+      EXIT.dataErr,
+    );
 }
 
 export function readManifest(dir: string): BundleManifest {

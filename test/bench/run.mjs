@@ -20,7 +20,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const LAB = path.join(ROOT, 'test/lab/lab.sh');
 const BIN = path.join(ROOT, 'bin/bridgelight.js');
 const PREFIX = 'blbench';
-const LAB_DIR = `/tmp/bridgelight-lab-${PREFIX}`;
+// A private folder (0700, fresh name) for the lab's pid and log files, never a fixed path in /tmp.
+const LAB_DIR = mkdtempSync(path.join(tmpdir(), `bridgelight-lab-${PREFIX}-`));
 const HOST_NS = `${PREFIX}-host`;
 const STALE = '198.51.100.66';
 const PROBE = ['--probe', '203.0.113.10:80', '--dns-name', 'registry.lab.test'];

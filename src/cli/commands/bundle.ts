@@ -5,10 +5,10 @@ import { machineNames, recordBundle } from '../../node/record-bundle';
 import { diagnoseAll } from '../../shared/diagnosis';
 import { createRedactor } from '../../shared/redact';
 import { extractIpRouteSection } from '../../shared/vm-probe';
-import type { CommandContext } from '../context';
+import type { TerminalContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 
-export async function runBundle(args: string[], context: CommandContext): Promise<number> {
+export async function runBundle(args: string[], context: TerminalContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { ...CHECK_OPTIONS, redact: { type: 'boolean' } }, 1);
   const dir = positionals[0];
   if (!dir) throw new UserError('which folder? usage: bridgelight bundle OUT_DIR [--redact]', EXIT.usage);

@@ -4,7 +4,7 @@ import { Monitor, type MonitorUpdate } from '../../node/monitor';
 import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Diagnosis } from '../../shared/model';
 import { verdictReason } from '../../shared/presentation';
-import type { CommandContext } from '../context';
+import type { TerminalContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { createStyle, GLYPH, type Style, VERDICT_WORD, wantsColor } from '../style';
 
@@ -71,7 +71,7 @@ export function createWatchPrinter(
   };
 }
 
-export async function runWatch(args: string[], context: CommandContext): Promise<number> {
+export async function runWatch(args: string[], context: TerminalContext): Promise<number> {
   const { values } = parseCommandArgs(args, CHECK_OPTIONS);
   const platform = hostPlatform();
   const check = checkOptionsFor(values, context);
@@ -82,7 +82,8 @@ export async function runWatch(args: string[], context: CommandContext): Promise
   });
   // The first line is the full check at start (VM and probes included); after it, a line per change.
   const printIfChanged = createWatchPrinter(
-    (text) => context.stdout.write(text),
+    // JSON lines are for programs, byte for byte; a person's lines pass through the sanitizer.
+    (text) => (values.json ? context.stdout.exact(text) : context.stdout.write(text)),
     Boolean(values.json),
     createStyle(wantsColor(context.stdout)),
   );
