@@ -60,7 +60,7 @@ describe('egress-multiple-ipv4', () => {
 
   it('keeps the NAT source in the evidence when it is listed late (Linux: the primary in the subnet)', () => {
     const snapshot = linuxSnapshot();
-    const en0 = snapshot.interfaces.find((i) => i.name === 'en0')!;
+    const en0 = snapshot.interfaces!.find((i) => i.name === 'en0')!;
     const natSource = en0.ipv4[0]!;
     en0.ipv4 = [...Array.from({ length: 30 }, (_, i) => inet(`10.77.0.${i + 1}`, 24, { secondary: i > 0 })), natSource];
     const finding = evaluate(snapshot);
