@@ -26,6 +26,11 @@ export const BUNDLE_FILES = {
   vmProbe: 'vm-probe.txt',
   // host probes (bridgelight's own JSON: HostProbe[])
   probes: 'probes.json',
+  // macOS: the Application Firewall's getters and bootpd's lease file (read as a normal user)
+  socketfilterfwGlobalState: 'socketfilterfw-getglobalstate.txt',
+  socketfilterfwAllowSigned: 'socketfilterfw-getallowsigned.txt',
+  socketfilterfwListApps: 'socketfilterfw-listapps.txt',
+  dhcpdLeases: 'dhcpd-leases.txt',
 } as const;
 
 /** `ipconfig getpacket IF` output is stored per interface. */
