@@ -4,9 +4,9 @@
 import { BUNDLE_FILES } from '../shared/bundle-format';
 import type { CommandRunner, CommandSpec } from '../shared/command';
 import type { AppFirewall, BootpdLease, InputNote } from '../shared/model';
+import type { ParseResult } from '../shared/parse-result';
 import { parseDhcpdLeases } from '../shared/parsers/darwin/dhcpd-leases';
 import { parseSocketfilterfw } from '../shared/parsers/darwin/socketfilterfw';
-import type { ParseResult } from '../shared/parse-result';
 import { Notes, parseInto, saysNothing, unusable } from './command-outcome';
 
 const SOCKETFILTERFW = '/usr/libexec/ApplicationFirewall/socketfilterfw';

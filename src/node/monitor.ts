@@ -5,9 +5,9 @@
 import { diagnose } from '../shared/diagnosis';
 import type { Diagnosis, Platform, Snapshot } from '../shared/model';
 import { assembleSnapshot, type CollectPorts, collectLane, type Evidence, NO_EVIDENCE, probeSources } from './collect';
+import { EgressMemory } from './egress-memory';
 import type { CheckOptions } from './engine';
 import { collectOptions } from './engine';
-import { EgressMemory } from './egress-memory';
 import type { EventSource } from './event-source';
 
 export type UpdatePhase = 'start' | 'structural' | 'refined' | 'recheck' | 'timer';

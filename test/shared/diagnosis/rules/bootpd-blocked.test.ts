@@ -18,7 +18,10 @@ function getter(name: string): AppFirewall {
 }
 
 /** A firewall that is on, lists apps without bootpd (the 2026 capture) and says what it does for built-in software. */
-function firewallOn(allowBuiltInSigned: boolean | null, apps = getter('nix-darwin1705-listapps.txt').apps): AppFirewall {
+function firewallOn(
+  allowBuiltInSigned: boolean | null,
+  apps = getter('nix-darwin1705-listapps.txt').apps,
+): AppFirewall {
   return { state: getter('m-cli160-getglobalstate-enabled.txt').state, allowBuiltInSigned, apps };
 }
 
@@ -67,7 +70,9 @@ describe('bootpd-blocked', () => {
     expect(evaluate(stuckVm({ ...getter('kolide-launcher-data-combined-getters.txt'), apps: [] }))).toBeNull();
     const allowed = [{ app: '/usr/libexec/bootpd', allowed: true }];
     expect(evaluate(stuckVm(firewallOn(false, allowed)))).toBeNull();
-    expect(evaluate(stuckVm({ ...firewallOn(false), state: getter('m-cli160-getglobalstate-disabled.txt').state }))).toBeNull();
+    expect(
+      evaluate(stuckVm({ ...firewallOn(false), state: getter('m-cli160-getglobalstate-disabled.txt').state })),
+    ).toBeNull();
     expect(evaluate(stuckVm(null))).toBeNull();
     // Unknown parts are not evidence of a block.
     expect(evaluate(stuckVm(firewallOn(null)))).toBeNull();

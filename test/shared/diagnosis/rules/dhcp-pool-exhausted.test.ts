@@ -13,7 +13,12 @@ const DAY = 86_400;
 
 /** A lease for 192.168.64.N shaped like the real entries (type-1 hardware address with unpadded octets). */
 function leaseFor(host: number, expiresAt = TAKEN_AT + DAY / 2): BootpdLease {
-  return { name: `vm${host}`, ipAddress: `192.168.64.${host}`, hwAddress: `1,52:54:0:0:0:${host.toString(16)}`, expiresAt };
+  return {
+    name: `vm${host}`,
+    ipAddress: `192.168.64.${host}`,
+    hwAddress: `1,52:54:0:0:0:${host.toString(16)}`,
+    expiresAt,
+  };
 }
 
 /** bootpd's pool on bridge100 192.168.64.1/24: .2 to .254. */

@@ -43,7 +43,10 @@ function hotelLan(): Snapshot {
 /** The healthy Mac with one more route through a VPN's utun4. */
 function withVpnRoute(destination: string): Snapshot {
   const healthy = healthySnapshot();
-  return { ...healthy, routes: [...healthy.routes!, route(destination, '10.8.0.1', 'utun4', { flags: ['U', 'G', 'S'] })] };
+  return {
+    ...healthy,
+    routes: [...healthy.routes!, route(destination, '10.8.0.1', 'utun4', { flags: ['U', 'G', 'S'] })],
+  };
 }
 
 describe('vm-subnet-overlap', () => {

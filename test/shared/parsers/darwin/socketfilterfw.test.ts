@@ -63,7 +63,9 @@ describe('parseSocketfilterfw on real captures', () => {
   });
 
   it('refuses text it does not know, and a list shorter than its count', () => {
-    expect(parseSocketfilterfw('Firewall settings cannot be modified from command line on managed Mac computers.\n')).toEqual({
+    expect(
+      parseSocketfilterfw('Firewall settings cannot be modified from command line on managed Mac computers.\n'),
+    ).toEqual({
       ok: false,
       error: 'socketfilterfw printed none of the lines it is known to print',
     });
