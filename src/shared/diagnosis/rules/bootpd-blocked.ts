@@ -1,8 +1,8 @@
 // The macOS Application Firewall keeps bootpd (the DHCP server of every vmnet shared network) from answering, so
 // VMs never get an address. Read as any user: `socketfilterfw --getglobalstate`, `--getallowsigned`, `--listapps`.
 import type { AppFirewall, FirewallApp } from '../../model';
-import { providerOf, type Rule } from '../rule';
-import { vmWithoutAddress } from './vm-stuck';
+import type { Rule } from '../rule';
+import { restartVmCommands, vmWithoutAddress } from './vm-network';
 
 const BOOTPD = /(^|\/)bootpd$/;
 const FW = '/usr/libexec/ApplicationFirewall/socketfilterfw';
@@ -33,12 +33,8 @@ export const rule: Rule = {
     if (facts.platform !== 'darwin' || firewall === null || stuck === null) return null;
     const because = blockedBecause(firewall);
     if (because === null) return null;
-    const vm = facts.vm.observation!;
-    const wording = providerOf(facts);
-    const restart = wording.restartCommands({ name: vm.profile, id: vm.listing?.id });
-    const then = restart
-      ? `, then restart the VM: \`${restart.map((argv) => argv.join(' ')).join('` and `')}\``
-      : ', then restart the VM';
+    const restart = restartVmCommands(facts, ' and ');
+    const then = restart ? `, then restart the VM: ${restart}` : ', then restart the VM';
     return {
       id: 'bootpd-blocked',
       severity: 'error',

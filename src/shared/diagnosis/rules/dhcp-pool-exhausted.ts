@@ -4,7 +4,7 @@ import { inSubnet } from '../../ipv4';
 import type { BootpdLease } from '../../model';
 import type { VmnetBridge } from '../../vmnet-bridges';
 import type { Rule } from '../rule';
-import { vmWithoutAddress } from './vm-stuck';
+import { vmWithoutAddress } from './vm-network';
 
 const LEASES = '/var/db/dhcpd_leases';
 

@@ -4,6 +4,7 @@
 import type { BridgeSighting, EgressChange } from '../../model';
 import { providerOf, type Rule, vmProbesFailed } from '../rule';
 import { noneReached } from '../text';
+import { restartVmCommands } from './vm-network';
 
 function sightingOf(bridge: string, sightings: readonly BridgeSighting[]): BridgeSighting | null {
   return sightings.find((sighting) => sighting.bridge === bridge) ?? null;
@@ -24,12 +25,8 @@ export const rule: Rule = {
     if (facts.vm.network === 'user-mode') return null;
     const sighting = sightingOf(bridge.iface.name, history.bridges);
     if (sighting === null || sighting.egressThen === null || sighting.egressThen === now) return null;
-    const vm = facts.vm.observation!;
     const wording = providerOf(facts);
-    const restart = wording.restartCommands({ name: vm.profile, id: vm.listing?.id });
-    const how = restart
-      ? `\`${restart.map((argv) => argv.join(' ')).join('` then `')}\``
-      : `stop and start the ${wording.vmNoun} with ${wording.tool}`;
+    const how = restartVmCommands(facts, ' then ') ?? `stop and start the ${wording.vmNoun} with ${wording.tool}`;
     return {
       id: 'nat-egress-changed',
       severity: 'warning',

@@ -1,5 +1,7 @@
-// "A VM stuck without an IP", read the same way by every rule that needs it.
+// What the host-side rules say of the observed VM's network, read one way for all of them: whether it is stuck
+// without an address, and the commands that make its tool re-create its network.
 import type { Facts } from '../facts';
+import { providerOf } from '../rule';
 
 /** The running VM has no IPv4 address: its listing gives none, or the probe inside it found no default route. */
 export function vmWithoutAddress(facts: Facts): string | null {
@@ -13,4 +15,12 @@ export function vmWithoutAddress(facts: Facts): string | null {
     return `the VM ${vm.profile} is running and its listing gives it no IPv4 address`;
   }
   return null;
+}
+
+/** The restart as a person types it, each command in backticks; null when no safe command exists. */
+export function restartVmCommands(facts: Facts, joiner: string): string | null {
+  const vm = facts.vm.observation;
+  if (vm === null) return null;
+  const commands = providerOf(facts).restartCommands({ name: vm.profile, id: vm.listing?.id });
+  return commands ? `\`${commands.map((argv) => argv.join(' ')).join(`\`${joiner}\``)}\`` : null;
 }
