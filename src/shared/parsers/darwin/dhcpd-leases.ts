@@ -6,6 +6,11 @@ import { type ParseResult, parsed, unparseable } from '../../parse-result';
 
 const FIELD = /^\s*([a-z_]+)=(.*)$/;
 
+/** A quoted line stays one printable line, however odd the file. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').slice(0, 60);
+}
+
 function toLease(fields: Map<string, string>): BootpdLease | null {
   const ipAddress = fields.get('ip_address');
   if (ipAddress === undefined || !isIpv4(ipAddress)) return null;
@@ -30,7 +35,7 @@ export function parseDhcpdLeases(text: string): ParseResult<BootpdLease[]> {
       fields = null;
     } else {
       const match = line.match(FIELD);
-      if (fields === null || !match) return unparseable(`dhcpd_leases: unexpected line "${line.slice(0, 60)}"`);
+      if (fields === null || !match) return unparseable(`dhcpd_leases: unexpected line "${oneLine(line)}"`);
       fields.set(match[1]!, match[2]!.trim());
     }
   }
