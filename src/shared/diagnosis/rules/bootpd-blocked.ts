@@ -1,8 +1,7 @@
 // The macOS Application Firewall keeps bootpd (the DHCP server of every vmnet shared network) from answering, so
 // VMs never get an address. Read as any user: `socketfilterfw --getglobalstate`, `--getallowsigned`, `--listapps`.
 import type { AppFirewall, FirewallApp } from '../../model';
-import type { Rule } from '../rule';
-import { restartVmCommands, vmWithoutAddress } from './vm-network';
+import { restartVmCommands, type ScopedRule, vmWithoutAddress } from './vm-network';
 
 const BOOTPD = /(^|\/)bootpd$/;
 const FW = '/usr/libexec/ApplicationFirewall/socketfilterfw';
@@ -24,8 +23,9 @@ function blockedBecause(firewall: AppFirewall): string | null {
   return null;
 }
 
-export const rule: Rule = {
+export const rule: ScopedRule = {
   id: 'bootpd-blocked',
+  scope: 'vm',
   explains: ['vm-internet-unreachable', 'vm-dns-failure'],
   evaluate(facts) {
     const firewall = facts.firewall;

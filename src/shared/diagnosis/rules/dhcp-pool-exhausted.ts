@@ -3,8 +3,7 @@
 import { inSubnet } from '../../ipv4';
 import type { BootpdLease } from '../../model';
 import type { VmnetBridge } from '../../vmnet-bridges';
-import type { Rule } from '../rule';
-import { vmWithoutAddress } from './vm-network';
+import { type ScopedRule, vmWithoutAddress } from './vm-network';
 
 const LEASES = '/var/db/dhcpd_leases';
 
@@ -36,8 +35,9 @@ function soonest(live: readonly BootpdLease[]): string {
   return Number.isFinite(first) ? new Date(first * 1000).toISOString() : 'unknown';
 }
 
-export const rule: Rule = {
+export const rule: ScopedRule = {
   id: 'dhcp-pool-exhausted',
+  scope: 'host',
   explains: ['vm-internet-unreachable', 'vm-dns-failure'],
   evaluate(facts) {
     const leases = facts.dhcpdLeases;
