@@ -1,7 +1,8 @@
 // The macOS Application Firewall keeps bootpd (the DHCP server of every vmnet shared network) from answering, so
 // VMs never get an address. Read as any user: `socketfilterfw --getglobalstate`, `--getallowsigned`, `--listapps`.
 import type { AppFirewall, FirewallApp } from '../../model';
-import { restartVmCommands, type ScopedRule, vmWithoutAddress } from './vm-network';
+import type { Rule } from '../rule';
+import { restartVmCommands, vmWithoutAddress } from './vm-network';
 
 const BOOTPD = /(^|\/)bootpd$/;
 const FW = '/usr/libexec/ApplicationFirewall/socketfilterfw';
@@ -23,7 +24,7 @@ function blockedBecause(firewall: AppFirewall): string | null {
   return null;
 }
 
-export const rule: ScopedRule = {
+export const rule: Rule = {
   id: 'bootpd-blocked',
   scope: 'vm',
   explains: ['vm-internet-unreachable', 'vm-dns-failure'],

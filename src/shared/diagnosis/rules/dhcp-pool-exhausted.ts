@@ -3,7 +3,8 @@
 import { inSubnet } from '../../ipv4';
 import type { BootpdLease } from '../../model';
 import type { VmnetBridge } from '../../vmnet-bridges';
-import { type ScopedRule, vmWithoutAddress } from './vm-network';
+import type { Rule } from '../rule';
+import { vmWithoutAddress } from './vm-network';
 
 const LEASES = '/var/db/dhcpd_leases';
 
@@ -35,7 +36,7 @@ function soonest(live: readonly BootpdLease[]): string {
   return Number.isFinite(first) ? new Date(first * 1000).toISOString() : 'unknown';
 }
 
-export const rule: ScopedRule = {
+export const rule: Rule = {
   id: 'dhcp-pool-exhausted',
   scope: 'host',
   explains: ['vm-internet-unreachable', 'vm-dns-failure'],

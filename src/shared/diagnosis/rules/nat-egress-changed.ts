@@ -2,9 +2,9 @@
 // reaches nothing: vmnet set its NAT up for the old interface and may not have followed. A likely cause, not a
 // proven one (pf's rules need root to read), so it says so; only the watcher's history can show it.
 import type { BridgeSighting, EgressChange } from '../../model';
-import { providerOf, vmProbesFailed } from '../rule';
+import { providerOf, type Rule, vmProbesFailed } from '../rule';
 import { noneReached } from '../text';
-import { restartVmCommands, type ScopedRule } from './vm-network';
+import { restartVmCommands } from './vm-network';
 
 function sightingOf(bridge: string, sightings: readonly BridgeSighting[]): BridgeSighting | null {
   return sightings.find((sighting) => sighting.bridge === bridge) ?? null;
@@ -14,7 +14,7 @@ function changesSince(at: string, changes: readonly EgressChange[]): EgressChang
   return changes.filter((change) => change.at >= at);
 }
 
-export const rule: ScopedRule = {
+export const rule: Rule = {
   id: 'nat-egress-changed',
   scope: 'vm',
   explains: ['vm-internet-unreachable'],

@@ -1,7 +1,7 @@
 // What the host-side rules say of the observed VM's network, read one way for all of them: whether it is stuck
 // without an address, and the commands that make its tool re-create its network.
 import type { Facts } from '../facts';
-import { providerOf, type Rule } from '../rule';
+import { providerOf } from '../rule';
 
 /** The running VM has no IPv4 address: its listing gives none, or the probe inside it found no default route. */
 export function vmWithoutAddress(facts: Facts): string | null {
@@ -24,9 +24,3 @@ export function restartVmCommands(facts: Facts, joiner: string): string | null {
   const commands = providerOf(facts).restartCommands({ name: vm.profile, id: vm.listing?.id });
   return commands ? `\`${commands.map((argv) => argv.join(' ')).join(`\`${joiner}\``)}\`` : null;
 }
-
-/**
- * A rule that says whom its finding is about in a check of several VMs (`host`: reported once; `vm`: per VM), as
- * the multi-VM layer reads it; declared here so these rules carry it whether or not Rule declares it yet.
- */
-export type ScopedRule = Rule & { readonly scope: 'host' | 'vm' };

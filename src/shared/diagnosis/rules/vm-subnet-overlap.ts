@@ -5,8 +5,8 @@ import { ipv4ToNumber, prefixToMaskNumber } from '../../ipv4';
 import type { Route, Severity } from '../../model';
 import type { VmnetBridge } from '../../vmnet-bridges';
 import { isDefaultDestination, normaliseCidr } from '../facts';
+import type { Rule } from '../rule';
 import { formatRoute } from '../text';
-import type { ScopedRule } from './vm-network';
 
 // Shorter prefixes are catch-alls (a VPN's 0/1 and 128.0/1, multicast 224/4) rather than a network that claims
 // the bridge's addresses: the bridge's own route beats them and nothing else is lost.
@@ -87,7 +87,7 @@ function severityOf(relation: Relation): Severity {
   return relation === 'covers' ? 'warning' : 'error';
 }
 
-export const rule: ScopedRule = {
+export const rule: Rule = {
   id: 'vm-subnet-overlap',
   scope: 'host',
   explains: ['vm-internet-unreachable'],
