@@ -5,6 +5,7 @@
 import { diagnoseAll } from '../shared/diagnosis';
 import type { Diagnosis, Platform, Snapshot } from '../shared/model';
 import { assembleSnapshot, type CollectPorts, collectLane, type Evidence, NO_EVIDENCE, probeSources } from './collect';
+import { EgressMemory } from './egress-memory';
 import type { CheckOptions } from './engine';
 import { collectOptions } from './engine';
 import type { EventSource } from './event-source';
@@ -63,6 +64,7 @@ export class Monitor {
   private readonly supervisor: EventSupervisor | null;
   private readonly timing: MonitorTiming;
   private evidence: Evidence = NO_EVIDENCE;
+  private readonly egressMemory = new EgressMemory();
   private lastKey: string | null = null;
   private latestUpdate: MonitorUpdate | null = null;
   private debounceTimer: NodeJS.Timeout | null = null;
@@ -250,7 +252,8 @@ export class Monitor {
 
   private publish(phase: UpdatePhase, reason: string): void {
     if (!this.evidence.host || this.stopped) return;
-    const snapshot = assembleSnapshot(this.options.platform, this.options.now?.() ?? new Date(), this.evidence);
+    const seen = assembleSnapshot(this.options.platform, this.options.now?.() ?? new Date(), this.evidence);
+    const snapshot = { ...seen, egressHistory: this.egressMemory.observe(seen) };
     const diagnosis = diagnoseAll(snapshot);
     const key = JSON.stringify(diagnosis);
     const changed = key !== this.lastKey;

@@ -48,12 +48,14 @@ class World {
     };
     const v6 = en0.addr_info.filter((entry) => entry.family === 'inet6');
     en0.addr_info = this.stale ? [stale, { ...good, secondary: true }, ...v6] : [good, ...v6];
-    return JSON.stringify(links);
+    // The capture's namespace also held the VM's own end (vmeth0, in the bridge's subnet); a host has no such
+    // interface, and one would be a second claim on the VM subnet (vm-subnet-overlap).
+    return JSON.stringify(links.filter((link) => link.ifname !== 'vmeth0'));
   }
 
   private routeJson(): string {
     const routes = capture('ns-ip-j-route-show.json') as Array<Record<string, unknown>>;
-    return JSON.stringify(routes.filter((route) => route.metric !== 200));
+    return JSON.stringify(routes.filter((route) => route.metric !== 200 && route.dev !== 'vmeth0'));
   }
 
   ports(): CollectPorts {
@@ -141,6 +143,13 @@ describe('monitor', () => {
     expect(updates.length).toBeGreaterThanOrEqual(1);
     expect(world.sshCalls).toBe(1);
     expect(world.probeRounds).toBe(1);
+  });
+
+  it('publishes the egress history it keeps with every snapshot (none in a one-off check)', async () => {
+    const { monitor } = setup();
+    const first = await monitor.start();
+    // This world's bridge is br0, not a vmnet bridgeN: no sighting, and no egress change yet.
+    expect(first.snapshot.egressHistory).toEqual({ bridges: [], changes: [] });
   });
 
   it('shows a second address at once (structural, before probes), then refines it with probes', async () => {
