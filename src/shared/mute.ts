@@ -29,7 +29,6 @@ export function vmRefProblem(text: string): string | null {
   const name = slash < 0 ? '' : text.slice(slash + 1);
   if (!(PROVIDER_IDS as readonly string[]).includes(provider))
     return `${JSON.stringify(text.slice(0, 40))} is not PROVIDER/NAME (PROVIDER one of ${PROVIDER_IDS.join(', ')})`;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (name.length === 0 || name.length > MAX_VM_NAME || /[\u0000-\u001f\u007f]/.test(name) || name.trim() !== name)
     return `${JSON.stringify(text.slice(0, 40))}: the VM name must be 1-${MAX_VM_NAME} printable characters`;
   return null;

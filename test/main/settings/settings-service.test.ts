@@ -71,6 +71,33 @@ describe('SettingsService', () => {
     expect(storage.saved).toEqual([]);
   });
 
+  it('persists mutes for every VM and for one VM, and unmutes exactly the one asked for', () => {
+    const path = join(dir, 'settings.json');
+    const open = () =>
+      new SettingsService(new SettingsFile(path, recordingLogger()), loginItem('not-registered'), 'darwin');
+    const service = open();
+    service.mute({ id: 'nat-source-stale', vm: null });
+    service.mute({ id: 'nat-source-stale', vm: null });
+    service.mute({ id: 'vm-dns-failure', vm: 'lima/default' });
+    expect(open().forRenderer().mutedFindings).toEqual([
+      { id: 'nat-source-stale', vm: null },
+      { id: 'vm-dns-failure', vm: 'lima/default' },
+    ]);
+    service.unmute({ id: 'vm-dns-failure', vm: null });
+    expect(open().get().mutedFindings).toHaveLength(2);
+    service.unmute({ id: 'vm-dns-failure', vm: 'lima/default' });
+    expect(JSON.parse(readFileSync(path, 'utf8')).mutedFindings).toEqual([{ id: 'nat-source-stale', vm: null }]);
+  });
+
+  it('saves nothing for a mute or unmute that changes nothing, nor for a bad one', () => {
+    const storage = memoryStorage();
+    const service = new SettingsService(storage, loginItem('not-registered'), 'darwin');
+    service.unmute({ id: 'nat-source-stale', vm: null });
+    expect(() => service.mute({ id: 'nope' as 'nat-source-stale', vm: null })).toThrow(RangeError);
+    expect(storage.saved).toEqual([]);
+    expect(service.get().mutedFindings).toEqual([]);
+  });
+
   it('tells listeners after saving, with the previous value', () => {
     const storage = memoryStorage();
     const service = new SettingsService(storage, loginItem('not-registered'), 'darwin');
