@@ -17,6 +17,8 @@ export interface CommandContext {
   watchTiming?: Partial<MonitorTiming>;
   /** Aborted on Ctrl-C / SIGTERM: long-running commands (watch) end cleanly. */
   signal?: AbortSignal;
+  /** The app's settings.json (mutes live there); tests point it elsewhere. Default: settingsFilePath(). */
+  settingsPath?: string;
 }
 
 declare const __BRIDGELIGHT_VERSION__: string | undefined;

@@ -1,8 +1,10 @@
 import { type CheckResult, checkLive, checkReplay } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
 import type { Light } from '../../shared/model';
+import { applyMutes, shownLight } from '../../shared/mute';
 import type { CommandContext } from '../context';
 import { formatPrometheus } from '../format-prometheus';
+import { honouredMutes } from '../mutes';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { renderText } from '../render-text';
 import { createStyle, wantsColor } from '../style';
@@ -40,8 +42,10 @@ export async function runCheck(args: string[], context: CommandContext): Promise
   const options = checkOptionsFor(values, context);
   const progress = format === 'text' && context.stderr.isTTY ? context.stderr : null;
   progress?.write(values.replay ? `Replaying ${values.replay}…\r` : 'Checking the path from the VM to the internet…\r');
-  const result: CheckResult = values.replay ? await checkReplay(values.replay, options) : await checkLive(options);
+  const checked: CheckResult = values.replay ? await checkReplay(values.replay, options) : await checkLive(options);
   progress?.write('\u001b[2K');
+  const result = { ...checked, diagnosis: applyMutes(checked.diagnosis, honouredMutes(context, 'check')) };
   context.stdout.write(render(result, format, context));
-  return VERDICT_EXIT[result.diagnosis.verdict];
+  // The light the user sees: a muted finding's colour is taken back (src/shared/mute.ts); `verdict` stays the path's.
+  return VERDICT_EXIT[shownLight(result.diagnosis)];
 }
