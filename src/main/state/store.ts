@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MonitorUpdate } from '../../node/monitor';
 import type { AppState, FixProgress, Settings } from '../../shared/app-api';
 import type { FindingId } from '../../shared/finding-ids';
+import { applyMutes } from '../../shared/mute';
 
 export interface MainState extends AppState {
   fix: FixProgress | null;
@@ -58,7 +59,12 @@ export function bindMonitor(store: AppStore, monitor: MonitorLike): MonitorBindi
   let running = 0;
   let disposed = false;
   const unsubscribe = monitor.subscribe((update) => {
-    if (!disposed) store.setState({ diagnosis: update.diagnosis, checkedAt: update.at });
+    // Marked here, once, so the tray, notifications and the popover all see the same muted findings.
+    if (!disposed)
+      store.setState({
+        diagnosis: applyMutes(update.diagnosis, store.getState().settings.mutedFindings),
+        checkedAt: update.at,
+      });
   });
   const around = async (work: () => Promise<MonitorUpdate>): Promise<MonitorUpdate> => {
     running++;
