@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { AppState, BridgelightApi, FixResult, Settings } from '../shared/app-api';
 import type { FindingId } from '../shared/finding-ids';
+import type { VmRef } from '../shared/vm';
 import { errorMessage } from './format';
 
 export type FixCallKind = 'fix' | 'undo';
@@ -190,6 +191,29 @@ export async function updateSettings(patch: Partial<Settings>): Promise<boolean>
   usePopover.setState({ error: null });
   try {
     await api().updateSettings(patch);
+    return true;
+  } catch (error) {
+    report(error);
+    return false;
+  }
+}
+
+/** Mutes or unmutes a finding id (for one VM, or null for every VM); main re-marks the diagnosis and pushes it. */
+export async function muteFinding(findingId: FindingId, vm: VmRef | null): Promise<boolean> {
+  usePopover.setState({ error: null });
+  try {
+    await api().muteFinding(findingId, vm);
+    return true;
+  } catch (error) {
+    report(error);
+    return false;
+  }
+}
+
+export async function unmuteFinding(findingId: FindingId, vm: VmRef | null): Promise<boolean> {
+  usePopover.setState({ error: null });
+  try {
+    await api().unmuteFinding(findingId, vm);
     return true;
   } catch (error) {
     report(error);
