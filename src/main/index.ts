@@ -18,6 +18,7 @@ import {
 import electronLog from 'electron-log/main';
 import { collectOptions, hostPlatform } from '../node/engine';
 import { recordBundle } from '../node/record-bundle';
+import { SETTINGS_FILE_NAME, watchSettingsFile } from '../node/settings-file';
 import type { FindingId } from '../shared/finding-ids';
 import { APP_SCHEME } from './app-origin';
 import { liveBundleEngine } from './bundle/bundle-engine';
@@ -68,14 +69,19 @@ function ready(): void {
   registerPopoverPreload(session.defaultSession, paths.preload);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot, log));
 
-  const settings = new SettingsService(
-    new SettingsFile(join(app.getPath('userData'), 'settings.json'), log),
-    app,
-    process.platform,
-  );
+  const settingsPath = join(app.getPath('userData'), SETTINGS_FILE_NAME);
+  const settings = new SettingsService(new SettingsFile(settingsPath, log), app, process.platform);
   // Everything below that keeps running is released through `lifetime` on quit.
   const lifetime = new Lifetime(log);
   app.on('before-quit', () => lifetime.end());
+  // `bridgelight mute` in a terminal writes the same file: the popover and the tray follow at once.
+  lifetime.add(
+    watchSettingsFile(
+      settingsPath,
+      () => settings.reload(),
+      (error) => log.warn('settings: cannot watch the file for changes made elsewhere', error),
+    ),
+  );
   const store = createAppStore(settings.forRenderer());
   const monitor = new MonitorHost(liveMonitorFactory(platform), store, log);
   lifetime.add(() => monitor.stop());

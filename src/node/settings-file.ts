@@ -2,8 +2,8 @@
 // CLI's `mute` edits the very file the app loads, without Electron. The app finds it as
 // `app.getPath('userData')/settings.json`; userData is `appData/<productName>`, which settingsFilePath() spells
 // out for a process that has no Electron to ask.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { type FSWatcher, mkdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** electron-builder.yml's productName: the folder Electron names userData after in the packaged app. */
 export const APP_DATA_FOLDER = 'Bridgelight';
@@ -54,4 +54,37 @@ export function writeSettingsJson(path: string, value: unknown): void {
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/** How long a burst of events (temporary file, rename) settles before one reload. */
+export const SETTINGS_SETTLE_MS = 100;
+
+/**
+ * Calls `changed` once after the file is replaced or changed by anyone (the CLI's `mute`, or the app itself: the
+ * caller compares). The folder is watched, not the file: an atomic write renames a new file over the old one.
+ * Returns the stop function; when the folder cannot be watched, says why through `failed` and watches nothing.
+ */
+export function watchSettingsFile(path: string, changed: () => void, failed: (error: Error) => void): () => void {
+  const name = basename(path);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let watcher: FSWatcher;
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    watcher = watch(dirname(path), { persistent: false }, (_event, file) => {
+      if (file !== null && file !== name) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        changed();
+      }, SETTINGS_SETTLE_MS);
+    });
+  } catch (error) {
+    failed(error as Error);
+    return () => {};
+  }
+  watcher.on('error', failed);
+  return () => {
+    if (timer) clearTimeout(timer);
+    watcher.close();
+  };
 }

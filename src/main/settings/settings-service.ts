@@ -87,6 +87,18 @@ export class SettingsService {
     return this.update({ mutedFindings: checked.value });
   }
 
+  /**
+   * Takes in what another process wrote to the file (the CLI's `bridgelight mute`): the listeners hear of it as of
+   * any change. The login item stays the OS's word. Nothing happens when the file says what is already current.
+   */
+  reload(): void {
+    const stored = { ...this.storage.load(), launchAtLogin: this.current.launchAtLogin };
+    if (JSON.stringify(stored) === JSON.stringify(this.current)) return;
+    const previous = this.current;
+    this.current = stored;
+    for (const listener of this.listeners) listener(this.current, previous);
+  }
+
   /** Re-reads the login item (the user may have approved it in System Settings meanwhile). */
   refreshLoginStatus(): void {
     if (this.platform !== 'darwin') return;
