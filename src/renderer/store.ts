@@ -187,38 +187,28 @@ export function undoFix(findingId: FindingId): Promise<void> {
 }
 
 /** Resolves true when main accepted the change; the new settings then arrive with main's next state. */
-export async function updateSettings(patch: Partial<Settings>): Promise<boolean> {
+async function changeSettings(call: () => Promise<Settings>): Promise<boolean> {
   usePopover.setState({ error: null });
   try {
-    await api().updateSettings(patch);
+    await call();
     return true;
   } catch (error) {
     report(error);
     return false;
   }
+}
+
+export function updateSettings(patch: Partial<Settings>): Promise<boolean> {
+  return changeSettings(() => api().updateSettings(patch));
 }
 
 /** Mutes or unmutes a finding id (for one VM, or null for every VM); main re-marks the diagnosis and pushes it. */
-export async function muteFinding(findingId: FindingId, vm: VmRef | null): Promise<boolean> {
-  usePopover.setState({ error: null });
-  try {
-    await api().muteFinding(findingId, vm);
-    return true;
-  } catch (error) {
-    report(error);
-    return false;
-  }
+export function muteFinding(findingId: FindingId, vm: VmRef | null): Promise<boolean> {
+  return changeSettings(() => api().muteFinding(findingId, vm));
 }
 
-export async function unmuteFinding(findingId: FindingId, vm: VmRef | null): Promise<boolean> {
-  usePopover.setState({ error: null });
-  try {
-    await api().unmuteFinding(findingId, vm);
-    return true;
-  } catch (error) {
-    report(error);
-    return false;
-  }
+export function unmuteFinding(findingId: FindingId, vm: VmRef | null): Promise<boolean> {
+  return changeSettings(() => api().unmuteFinding(findingId, vm));
 }
 
 export async function copyDiagnostics(): Promise<boolean> {
