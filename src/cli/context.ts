@@ -15,6 +15,8 @@ export interface CommandContext {
   watchTiming?: Partial<MonitorTiming>;
   /** Aborted on Ctrl-C / SIGTERM: long-running commands (watch) end cleanly. */
   signal?: AbortSignal;
+  /** The app's settings.json (mutes live there); tests point it elsewhere. Default: settingsFilePath(). */
+  settingsPath?: string;
 }
 
 /** What a command runs with: its outputs already pass through the terminal sanitizer (src/cli/terminal.ts). */

@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   bundle: async () => (await import('./commands/bundle')).runBundle,
   watch: async () => (await import('./commands/watch')).runWatch,
   fix: async () => (await import('./commands/fix')).runFix,
+  mute: async () => (await import('./commands/mute')).runMute,
+  unmute: async () => (await import('./commands/mute')).runUnmute,
 };
 
 function describe(error: unknown): string {

@@ -18,6 +18,7 @@ import {
 import electronLog from 'electron-log/main';
 import { collectOptions, hostPlatform } from '../node/engine';
 import { recordBundle } from '../node/record-bundle';
+import { SETTINGS_FILE_NAME, watchSettingsFile } from '../node/settings-file';
 import type { FindingId } from '../shared/finding-ids';
 import { APP_SCHEME } from './app-origin';
 import { liveBundleEngine } from './bundle/bundle-engine';
@@ -71,7 +72,7 @@ function prepareSession(): ReturnType<typeof appPaths> {
   return paths;
 }
 
-const settingsPath = () => join(app.getPath('userData'), 'settings.json');
+const settingsPath = () => join(app.getPath('userData'), SETTINGS_FILE_NAME);
 
 /** `--self-test`: headless, one JSON report on stdout, exit 0 or 1 (src/main/self-test.ts). */
 async function selfTest(): Promise<void> {
@@ -94,6 +95,14 @@ function ready(): void {
   // Everything below that keeps running is released through `lifetime` on quit.
   const lifetime = new Lifetime(log);
   app.on('before-quit', () => lifetime.end());
+  // `bridgelight mute` in a terminal writes the same file: the popover and the tray follow at once.
+  lifetime.add(
+    watchSettingsFile(
+      settingsPath(),
+      () => settings.reload(),
+      (error) => log.warn('settings: cannot watch the file for changes made elsewhere', error),
+    ),
+  );
   const store = createAppStore(settings.forRenderer());
   const monitor = new MonitorHost(liveMonitorFactory(platform), store, log);
   lifetime.add(() => monitor.stop());

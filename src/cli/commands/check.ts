@@ -2,8 +2,10 @@ import { type CheckResult, checkLive, checkReplay } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
 import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Light } from '../../shared/model';
+import { applyMutes, shownLight } from '../../shared/mute';
 import type { TerminalContext } from '../context';
 import { formatPrometheus } from '../format-prometheus';
+import { honouredMutes } from '../mutes';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { renderText } from '../render-text';
 import { createStyle, wantsColor } from '../style';
@@ -49,11 +51,13 @@ export async function runCheck(args: string[], context: TerminalContext): Promis
   progress?.write(
     `${values.replay ? `Replaying ${values.replay}…` : 'Checking the path from the VM to the internet…'}${own('\r')}`,
   );
-  const result: CheckResult = values.replay ? await checkReplay(values.replay, options) : await checkLive(options);
+  const checked: CheckResult = values.replay ? await checkReplay(values.replay, options) : await checkLive(options);
   progress?.write(own('\u001b[2K'));
+  const result = { ...checked, diagnosis: applyMutes(checked.diagnosis, honouredMutes(context, 'check')) };
   const output = render(result, format, context);
   // JSON and Prometheus are read by programs, byte for byte; only the text is for a person's terminal.
   if (format === 'text') context.stdout.write(output);
   else context.stdout.exact(output);
-  return VERDICT_EXIT[result.diagnosis.verdict];
+  // The light the user sees: a muted finding's colour is taken back (src/shared/mute.ts); `verdict` stays the path's.
+  return VERDICT_EXIT[shownLight(result.diagnosis)];
 }

@@ -4,19 +4,22 @@ import { describeEventSource, type EventSourceStatus } from '../../node/event-su
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
 import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Diagnosis } from '../../shared/model';
+import { applyMutes, shownLight } from '../../shared/mute';
 import { verdictReason } from '../../shared/presentation';
 import type { TerminalContext } from '../context';
+import { honouredMutes } from '../mutes';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { createStyle, GLYPH, type Style, VERDICT_WORD, wantsColor } from '../style';
 
 /** What a watch line says: light, verdict, finding ids, and why it is not green. Everything but the time. */
 function watchSays(diagnosis: Diagnosis, style: Style): string {
-  const ids = diagnosis.findings.map((finding) => finding.id).join(', ') || 'no findings';
-  const word = style.light(
-    diagnosis.verdict,
-    `${GLYPH[diagnosis.verdict]} ${VERDICT_WORD[diagnosis.verdict].padEnd(9)}`,
-  );
-  const why = verdictReason(diagnosis);
+  const ids =
+    diagnosis.findings.map((finding) => (finding.muted ? `${finding.id} (muted)` : finding.id)).join(', ') ||
+    'no findings';
+  const light = shownLight(diagnosis);
+  const word = style.light(light, `${GLYPH[light]} ${VERDICT_WORD[light].padEnd(9)}`);
+  // The reason names the worst hop; once mutes took its colour back it is no longer why the light is what it is.
+  const why = light === diagnosis.verdict ? verdictReason(diagnosis) : null;
   return `${word} ${ids}${why ? ` — ${why}` : ''}`;
 }
 
@@ -101,12 +104,15 @@ export async function runWatch(args: string[], context: TerminalContext): Promis
     timing: context.watchTiming,
   });
   // The first line is the full check at start (VM and probes included); after it, a line per change.
-  const printIfChanged = createWatchPrinter(
+  const print = createWatchPrinter(
     // JSON lines are for programs, byte for byte; a person's lines pass through the sanitizer.
     (text) => (values.json ? context.stdout.exact(text) : context.stdout.write(text)),
     Boolean(values.json),
     createStyle(wantsColor(context.stdout)),
   );
+  // Read at every update, so a `bridgelight mute` in another terminal counts from the next line on.
+  const printIfChanged = (update: MonitorUpdate) =>
+    print({ ...update, diagnosis: applyMutes(update.diagnosis, honouredMutes(context, 'watch')) });
   if (!values.json && context.stderr.isTTY)
     context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
   monitor.subscribeEventSource(

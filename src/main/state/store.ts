@@ -5,6 +5,7 @@ import { type EventSourceStatus, eventSourceProblem } from '../../node/event-sup
 import type { MonitorUpdate } from '../../node/monitor';
 import type { AppState, FixProgress, Settings } from '../../shared/app-api';
 import type { FindingId } from '../../shared/finding-ids';
+import { applyMutes } from '../../shared/mute';
 
 export interface MainState extends AppState {
   fix: FixProgress | null;
@@ -63,7 +64,12 @@ export function bindMonitor(store: AppStore, monitor: MonitorLike): MonitorBindi
   let running = 0;
   let disposed = false;
   const unsubscribe = monitor.subscribe((update) => {
-    if (!disposed) store.setState({ diagnosis: update.diagnosis, checkedAt: update.at });
+    // Marked here, once, so the tray, notifications and the popover all see the same muted findings.
+    if (!disposed)
+      store.setState({
+        diagnosis: applyMutes(update.diagnosis, store.getState().settings.mutedFindings),
+        checkedAt: update.at,
+      });
   });
   // A new monitor starts with a fresh stream: a problem the one it replaces had is not this one's.
   store.setState({ eventSourceProblem: null });

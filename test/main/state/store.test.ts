@@ -70,6 +70,22 @@ describe('bindMonitor', () => {
     expect(store.getState()).toMatchObject({ checkedAt: '2025-01-01T10:00:00.000Z', diagnosis: { verdict: 'red' } });
   });
 
+  it('marks the muted findings of every update, with the mutes of that moment', () => {
+    const store = createAppStore({ ...SETTINGS, mutedFindings: [{ id: 'nat-source-stale', vm: null }] });
+    const monitor = fakeMonitor();
+    bindMonitor(store, monitor);
+    monitor.emit(update(seedDiagnosis()));
+    const muted = () =>
+      store
+        .getState()
+        .diagnosis?.findings.filter((f) => f.muted)
+        .map((f) => f.id);
+    expect(muted()).toEqual(['nat-source-stale']);
+    store.setState({ settings: { ...SETTINGS, mutedFindings: [] } });
+    monitor.emit(update(seedDiagnosis()));
+    expect(muted()).toEqual([]);
+  });
+
   it('shows checking while a re-check runs, and only until the last of overlapping ones ends', async () => {
     const store = createAppStore(SETTINGS);
     const monitor = fakeMonitor();

@@ -12,7 +12,8 @@ const APP_COUNT = /^(?:ALF: )?total number of apps = (\d+)/i;
 const APP_NUMBERED = /^\d+ :\s+(.+?)\s*$/;
 const APP_VERDICT = /^\(\s*(Allow|Block) incoming connections\s*\)/;
 // kolide's reading of the bare-name form: state 1 lets connections in, 4 blocks them.
-const APP_BARE = /^(.+?) \(state: (\d+)\)$/;
+// The name is what precedes the last run of spaces: a name never ends in one.
+const APP_BARE = /^(.*\S)\s+\(state: (\d+)\)$/;
 
 function readApps(lines: readonly string[]): FirewallApp[] | null | 'bad' {
   const countAt = lines.findIndex((line) => APP_COUNT.test(line));
