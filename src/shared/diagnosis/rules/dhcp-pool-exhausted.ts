@@ -4,7 +4,6 @@ import { inSubnet } from '../../ipv4';
 import type { BootpdLease } from '../../model';
 import type { VmnetBridge } from '../../vmnet-bridges';
 import type { Rule } from '../rule';
-import { vmWithoutAddress } from './vm-network';
 
 const LEASES = '/var/db/dhcpd_leases';
 
@@ -47,11 +46,11 @@ export const rule: Rule = {
       .map((bridge) => poolUse(bridge, leases, facts.takenAtSeconds))
       .find((use) => use.size > 0 && use.live.length >= use.size);
     if (full === undefined) return null;
-    const stuck = vmWithoutAddress(facts);
     const { bridge } = full;
     return {
       id: 'dhcp-pool-exhausted',
-      severity: stuck ? 'error' : 'warning',
+      // A host finding reads the same whichever VM it is reported with: a full pool refuses any VM that asks now.
+      severity: 'error',
       title: `Every address of ${bridge.subnet} (${bridge.name}) is leased: new VMs get no IP address.`,
       detail:
         `bootpd hands out ${full.size} addresses on ${bridge.name}, and ${LEASES} holds an unexpired lease for ` +
@@ -63,7 +62,6 @@ export const rule: Rule = {
         `${LEASES}: ${full.live.length} unexpired leases in ${bridge.subnet} for ${full.size} addresses` +
           (full.expired > 0 ? ` (and ${full.expired} expired)` : ''),
         `the first of them expires at ${soonest(full.live)}`,
-        ...(stuck ? [stuck] : []),
       ],
       fix: null,
     };
