@@ -177,6 +177,8 @@ describe('watch lines with mutes', () => {
     const lines: string[] = [];
     const print = createWatchPrinter((text) => lines.push(text), false, createStyle(false));
     print(update(applyMutes(seedDiagnosis(), [{ id: 'nat-source-stale', vm: null }]), '2026-01-01T10:00:05.000Z'));
-    expect(lines).toEqual(['10:00:05  ▲ DEGRADED  nat-source-stale (muted), egress-multiple-ipv4\n']);
+    expect(lines).toEqual([
+      '10:00:05  ▲ DEGRADED  nat-source-stale (muted), egress-multiple-ipv4 — en0 has 2 IPv4 addresses\n',
+    ]);
   });
 });

@@ -2,8 +2,7 @@ import { hostPlatform, livePorts } from '../../node/engine';
 import { createEventSource } from '../../node/event-source';
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
 import type { Diagnosis } from '../../shared/model';
-import { applyMutes, shownLight } from '../../shared/mute';
-import { verdictReason } from '../../shared/presentation';
+import { applyMutes, shownLight, shownReason } from '../../shared/mute';
 import type { CommandContext } from '../context';
 import { honouredMutes } from '../mutes';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
@@ -16,8 +15,7 @@ function watchSays(diagnosis: Diagnosis, style: Style): string {
     'no findings';
   const light = shownLight(diagnosis);
   const word = style.light(light, `${GLYPH[light]} ${VERDICT_WORD[light].padEnd(9)}`);
-  // The reason names the worst hop; once mutes took its colour back it is no longer why the light is what it is.
-  const why = light === diagnosis.verdict ? verdictReason(diagnosis) : null;
+  const why = shownReason(diagnosis);
   return `${word} ${ids}${why ? ` — ${why}` : ''}`;
 }
 
