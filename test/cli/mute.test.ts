@@ -139,7 +139,7 @@ describe('check honours the mutes', () => {
     const text = await check();
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('▲ DEGRADED');
-    expect(text.stdout).toContain('– 1 muted finding left out of the light; without them: BROKEN');
+    expect(text.stdout).toContain('– 1 muted finding left out of the light; counting them: BROKEN');
     expect(text.stdout).toContain('– MUTED ERROR  NAT translates VM traffic to 172.2.9.61');
     expect(text.stdout).toContain('muted: bridgelight unmute nat-source-stale');
     // What still counts comes first.
