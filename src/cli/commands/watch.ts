@@ -2,7 +2,7 @@ import { hostPlatform, livePorts } from '../../node/engine';
 import { createEventSource } from '../../node/event-source';
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
 import type { Diagnosis } from '../../shared/model';
-import { applyMutes, shownLight, shownReason } from '../../shared/mute';
+import { applyMutes, type MuteList, shownLight, shownReason } from '../../shared/mute';
 import type { CommandContext } from '../context';
 import { honouredMutes } from '../mutes';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
@@ -53,6 +53,14 @@ export function createWatchPrinter(
   };
 }
 
+/** The mutes are read at every update, so a `bridgelight mute` in another terminal counts from the next line on. */
+export function honouringMutes(
+  print: (update: MonitorUpdate) => void,
+  mutes: () => MuteList,
+): (update: MonitorUpdate) => void {
+  return (update) => print({ ...update, diagnosis: applyMutes(update.diagnosis, mutes()) });
+}
+
 export async function runWatch(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseCommandArgs(args, CHECK_OPTIONS);
   const platform = hostPlatform();
@@ -68,9 +76,7 @@ export async function runWatch(args: string[], context: CommandContext): Promise
     Boolean(values.json),
     createStyle(wantsColor(context.stdout)),
   );
-  // Read at every update, so a `bridgelight mute` in another terminal counts from the next line on.
-  const printIfChanged = (update: MonitorUpdate) =>
-    print({ ...update, diagnosis: applyMutes(update.diagnosis, honouredMutes(context, 'watch')) });
+  const printIfChanged = honouringMutes(print, () => honouredMutes(context, 'watch'));
   if (!values.json && context.stderr.isTTY)
     context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
   const first = await monitor.start();
