@@ -105,7 +105,7 @@ function subject(diagnosis: Diagnosis): string {
 function mutedLine(diagnosis: Diagnosis, light: Diagnosis['verdict'], style: Style): string[] {
   const count = mutedCount(diagnosis);
   if (count === 0) return [];
-  const path = light === diagnosis.verdict ? '' : `; without them: ${VERDICT_WORD[diagnosis.verdict]}`;
+  const path = light === diagnosis.verdict ? '' : `; counting them: ${VERDICT_WORD[diagnosis.verdict]}`;
   return [style.dim(`– ${count} muted finding${count === 1 ? '' : 's'} left out of the light${path}`)];
 }
 

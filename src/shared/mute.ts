@@ -5,7 +5,7 @@
 // into a green one. Persisted in the settings (`mutedFindings`), read by the app and the CLI alike.
 import { FINDING_IDS, type FindingId, isFindingId } from './finding-ids';
 import type { Diagnosis, Finding, Hop, HopId, Light, Severity } from './model';
-import { causeOf } from './presentation';
+import { causeOf, verdictReason } from './presentation';
 import { PROVIDER_IDS, type VmRef } from './vm';
 
 /** One mute: a finding id, for one VM (`PROVIDER/NAME`) or, with `vm: null`, for every VM and the host. */
@@ -172,9 +172,18 @@ function lightOfHops(hops: readonly Hop[]): Light {
   return onPath.length > 0 && onPath.every((hop) => hop.light === 'green') ? 'green' : 'unknown';
 }
 
-function lightOfOneView(verdict: Light, hops: readonly Hop[], findings: readonly Finding[]): Light {
+interface View {
+  light: Light;
+  /** The hops with the lights that count: a hop whose colour only muted findings gave reads as what is left. */
+  hops: readonly Hop[];
+  /** The hops as the diagnosis gave them, index for index. */
+  original: readonly Hop[];
+}
+
+function oneView(verdict: Light, hops: readonly Hop[], findings: readonly Finding[]): View {
   const quiet = findings.filter((finding) => silenced(findings, finding));
-  if (quiet.length === 0 || (verdict !== 'red' && verdict !== 'yellow')) return verdict;
+  if (quiet.length === 0 || (verdict !== 'red' && verdict !== 'yellow'))
+    return { light: verdict, hops, original: hops };
   const heard = findings.filter((finding) => !quiet.includes(finding));
   const counted = hops.map((hop) => ({ ...hop, light: countedLight(hop, quiet, heard) }));
   let light = lightOfHops(counted);
@@ -183,7 +192,22 @@ function lightOfOneView(verdict: Light, hops: readonly Hop[], findings: readonly
     if (FINDING_HOPS[finding.id] === undefined) light = worse(light, SEVERITY_COLOUR[finding.severity]);
   if (light === 'green' && findings.some((finding) => finding.id === 'input-unparseable')) light = 'unknown';
   // A mute only ever takes colour away.
-  return WORSE[light] > WORSE[verdict] ? verdict : light;
+  return WORSE[light] > WORSE[verdict]
+    ? { light: verdict, hops, original: hops }
+    : { light, hops: counted, original: hops };
+}
+
+/** One view per VM (its hops, its findings and the host-wide ones), or the top-level one without VMs. */
+function views(diagnosis: Diagnosis): View[] {
+  const vms = diagnosis.vms ?? [];
+  if (vms.length === 0) return [oneView(diagnosis.verdict, diagnosis.hops, diagnosis.findings)];
+  return vms.map((vm) =>
+    oneView(
+      vm.verdict,
+      vm.hops,
+      diagnosis.findings.filter((finding) => finding.vm === undefined || finding.vm === vm.ref),
+    ),
+  );
 }
 
 /**
@@ -192,18 +216,22 @@ function lightOfOneView(verdict: Light, hops: readonly Hop[], findings: readonly
  * host-wide ones, and the worst VM's light is the answer, as the verdict is the worst VM's.
  */
 export function shownLight(diagnosis: Diagnosis): Light {
-  const vms = diagnosis.vms ?? [];
   if (!diagnosis.findings.some((finding) => finding.muted)) return diagnosis.verdict;
-  if (vms.length === 0) return lightOfOneView(diagnosis.verdict, diagnosis.hops, diagnosis.findings);
-  return vms
-    .map((vm) =>
-      lightOfOneView(
-        vm.verdict,
-        vm.hops,
-        diagnosis.findings.filter((finding) => finding.vm === undefined || finding.vm === vm.ref),
-      ),
-    )
-    .reduce<Light>((light, each) => worse(light, each), 'green');
+  return views(diagnosis).reduce<Light>((light, view) => worse(light, view.light), 'green');
+}
+
+/** verdictReason() for the light shown: the worst hop still counting, or what is unknown. */
+export function shownReason(diagnosis: Diagnosis): string | null {
+  const light = shownLight(diagnosis);
+  if (light === diagnosis.verdict) return verdictReason(diagnosis);
+  const view = views(diagnosis).find((each) => each.light === light);
+  if (!view || light === 'green') return null;
+  if (light === 'unknown') return verdictReason({ ...diagnosis, verdict: light, hops: [...view.hops] });
+  // A hop whose light a mute lowered still reads as the muted problem: only a hop as the evidence left it explains.
+  const own = view.hops.find(
+    (hop, index) => hop.onPath && hop.light === light && view.original[index]?.light === light,
+  );
+  return own?.summary ?? null;
 }
 
 export const mutedCount = (diagnosis: Diagnosis): number => diagnosis.findings.filter((f) => f.muted).length;

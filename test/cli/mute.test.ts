@@ -2,7 +2,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWatchPrinter } from '@src/cli/commands/watch';
+import { createWatchPrinter, honouringMutes } from '@src/cli/commands/watch';
+import { honouredMutes } from '@src/cli/mutes';
 import { createStyle } from '@src/cli/style';
 import { settingsFilePath } from '@src/node/settings-file';
 import type { Diagnosis } from '@src/shared/model';
@@ -139,7 +140,7 @@ describe('check honours the mutes', () => {
     const text = await check();
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('▲ DEGRADED');
-    expect(text.stdout).toContain('– 1 muted finding left out of the light; without them: BROKEN');
+    expect(text.stdout).toContain('– 1 muted finding left out of the light; counting them: BROKEN');
     expect(text.stdout).toContain('– MUTED ERROR  NAT translates VM traffic to 172.2.9.61');
     expect(text.stdout).toContain('muted: bridgelight unmute nat-source-stale');
     // What still counts comes first.
@@ -173,10 +174,25 @@ describe('check honours the mutes', () => {
 });
 
 describe('watch lines with mutes', () => {
+  it('follow a mute made while watching, from the next update on', async () => {
+    const lines: string[] = [];
+    const context = { stdout: { write: () => true }, stderr: { write: () => true }, version: 'test', settingsPath };
+    const print = honouringMutes(
+      createWatchPrinter((text) => lines.push(text), false, createStyle(false)),
+      () => honouredMutes(context, 'watch'),
+    );
+    print(update(seedDiagnosis(), '2026-01-01T10:00:01.000Z'));
+    await cli('mute', 'nat-source-stale');
+    print(update(seedDiagnosis(), '2026-01-01T10:00:02.000Z'));
+    expect(lines.map((line) => line.slice(0, 20).trimEnd())).toEqual(['10:00:01  ✕ BROKEN', '10:00:02  ▲ DEGRADED']);
+  });
+
   it('mark the muted ids and take the light from what is not muted', () => {
     const lines: string[] = [];
     const print = createWatchPrinter((text) => lines.push(text), false, createStyle(false));
     print(update(applyMutes(seedDiagnosis(), [{ id: 'nat-source-stale', vm: null }]), '2026-01-01T10:00:05.000Z'));
-    expect(lines).toEqual(['10:00:05  ▲ DEGRADED  nat-source-stale (muted), egress-multiple-ipv4\n']);
+    expect(lines).toEqual([
+      '10:00:05  ▲ DEGRADED  nat-source-stale (muted), egress-multiple-ipv4 — en0 has 2 IPv4 addresses\n',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import {
   MAX_MUTES,
   type Mute,
   shownLight,
+  shownReason,
   vmRefProblem,
   withMute,
   withoutMute,
@@ -224,6 +225,15 @@ describe('shownLight: the light with the muted findings left out', () => {
     expect(light(two, [{ id: 'nat-source-stale', vm: 'minikube/a' }])).toBe('red');
     expect(light(two, [{ id: 'nat-source-stale', vm: 'minikube/b' }])).toBe('red');
     expect(light(two, [all('nat-source-stale')])).toBe('green');
+  });
+
+  it('the reason shown names a hop still counting as the evidence left it, never one a mute lowered', () => {
+    expect(shownReason(applyMutes(seed, []))).toBe('NAT translates to 172.2.9.61 — a stale address');
+    expect(shownReason(applyMutes(seed, [all('nat-source-stale')]))).toBe('en0 has 2 IPv4 addresses');
+    expect(shownReason(applyMutes(seed, [all('nat-source-stale'), all('egress-multiple-ipv4')]))).toBeNull();
+    expect(shownReason(applyMutes(generated('second-after-dhcp'), [all('egress-multiple-ipv4')]))).toMatch(
+      /^Internet \(/,
+    );
   });
 
   it('every finding id says which hops it colours', () => {

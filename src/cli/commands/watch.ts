@@ -4,8 +4,7 @@ import { describeEventSource, type EventSourceStatus } from '../../node/event-su
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
 import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Diagnosis } from '../../shared/model';
-import { applyMutes, shownLight } from '../../shared/mute';
-import { verdictReason } from '../../shared/presentation';
+import { applyMutes, type MuteList, shownLight, shownReason } from '../../shared/mute';
 import type { TerminalContext } from '../context';
 import { honouredMutes } from '../mutes';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
@@ -18,8 +17,7 @@ function watchSays(diagnosis: Diagnosis, style: Style): string {
     'no findings';
   const light = shownLight(diagnosis);
   const word = style.light(light, `${GLYPH[light]} ${VERDICT_WORD[light].padEnd(9)}`);
-  // The reason names the worst hop; once mutes took its colour back it is no longer why the light is what it is.
-  const why = light === diagnosis.verdict ? verdictReason(diagnosis) : null;
+  const why = shownReason(diagnosis);
   return `${word} ${ids}${why ? ` — ${why}` : ''}`;
 }
 
@@ -94,6 +92,14 @@ export function createEventSourceReporter(
   };
 }
 
+/** The mutes are read at every update, so a `bridgelight mute` in another terminal counts from the next line on. */
+export function honouringMutes(
+  print: (update: MonitorUpdate) => void,
+  mutes: () => MuteList,
+): (update: MonitorUpdate) => void {
+  return (update) => print({ ...update, diagnosis: applyMutes(update.diagnosis, mutes()) });
+}
+
 export async function runWatch(args: string[], context: TerminalContext): Promise<number> {
   const { values } = parseCommandArgs(args, CHECK_OPTIONS);
   const platform = hostPlatform();
@@ -110,9 +116,7 @@ export async function runWatch(args: string[], context: TerminalContext): Promis
     Boolean(values.json),
     createStyle(wantsColor(context.stdout)),
   );
-  // Read at every update, so a `bridgelight mute` in another terminal counts from the next line on.
-  const printIfChanged = (update: MonitorUpdate) =>
-    print({ ...update, diagnosis: applyMutes(update.diagnosis, honouredMutes(context, 'watch')) });
+  const printIfChanged = honouringMutes(print, () => honouredMutes(context, 'watch'));
   if (!values.json && context.stderr.isTTY)
     context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
   monitor.subscribeEventSource(

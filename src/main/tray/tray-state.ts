@@ -1,8 +1,8 @@
 // What the menu-bar item shows for a state. Template images are recoloured by macOS (black/white only), so
 // the light is carried by each image's shape and by the title glyph, never by colour alone.
 import type { Diagnosis, Light } from '../../shared/model';
-import { mutedCount, shownLight } from '../../shared/mute';
-import { LIGHT_GLYPH, VERDICT_WORD as SHARED_VERDICT_WORD, verdictReason, worstHop } from '../../shared/presentation';
+import { mutedCount, shownLight, shownReason } from '../../shared/mute';
+import { LIGHT_GLYPH, VERDICT_WORD as SHARED_VERDICT_WORD, worstHop } from '../../shared/presentation';
 
 export { worstHop };
 
@@ -38,8 +38,7 @@ export function trayPresentation(diagnosis: Diagnosis | null, checking: boolean)
   let line: string;
   if (!diagnosis) line = checking ? 'checking…' : 'no check yet';
   else {
-    // The worst hop explains the verdict; once mutes changed the light it no longer explains what is shown.
-    const why = light === diagnosis.verdict ? verdictReason(diagnosis) : null;
+    const why = shownReason(diagnosis);
     const detail = why ? `: ${oneLine(why)}` : '';
     const count = mutedCount(diagnosis);
     const muted = count > 0 ? ` (${count} muted)` : '';

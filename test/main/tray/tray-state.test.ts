@@ -48,7 +48,7 @@ describe('trayPresentation', () => {
     expect(muted('nat-source-stale')).toEqual({
       image: 'tray/tray-yellowTemplate.png',
       title: TRAY_GLYPH.yellow,
-      tooltip: 'Bridgelight — degraded (1 muted)',
+      tooltip: 'Bridgelight — degraded: en0 has 2 IPv4 addresses (1 muted)',
     });
     expect(muted('nat-source-stale', 'egress-multiple-ipv4').image).toBe('tray/tray-greenTemplate.png');
     // A muted warning does not take back the red of an error still heard.
