@@ -52,8 +52,18 @@ export async function checkLive(options: CheckOptions): Promise<CheckResult> {
   return checkWith(livePorts(), hostPlatform(), options);
 }
 
+/** What a check runs: the collectors and the rules (a recording's own, when it verifies its replay). */
+export interface CheckSteps {
+  collect: typeof collectSnapshot;
+  diagnose: typeof diagnose;
+}
+
 /** Diagnoses a support bundle exactly as the machine that wrote it would have been diagnosed. */
-export async function checkReplay(dir: string, options: CheckOptions): Promise<CheckResult> {
+export async function checkReplay(
+  dir: string,
+  options: CheckOptions,
+  steps: CheckSteps = { collect: collectSnapshot, diagnose },
+): Promise<CheckResult> {
   const manifest = readManifest(dir);
   const probes = createReplayProber(dir);
   const ports: CollectPorts = {
@@ -61,7 +71,7 @@ export async function checkReplay(dir: string, options: CheckOptions): Promise<C
     prober: probes.prober,
     now: () => new Date(manifest.createdAt),
   };
-  const snapshot = await collectSnapshot(
+  const snapshot = await steps.collect(
     ports,
     collectOptions(manifest.platform, {
       ...options,
@@ -71,5 +81,5 @@ export async function checkReplay(dir: string, options: CheckOptions): Promise<C
   );
   if (probes.problem)
     snapshot.inputs.push({ source: BUNDLE_FILES.probes, problem: 'unparseable', detail: probes.problem });
-  return { snapshot, diagnosis: diagnose(snapshot) };
+  return { snapshot, diagnosis: steps.diagnose(snapshot) };
 }
