@@ -4,6 +4,8 @@ import { BUNDLE_FILES, ipconfigGetpacketFile } from '../shared/bundle-format';
 import type { CommandRunner } from '../shared/command';
 import { isLinkLocal } from '../shared/ipv4';
 import type {
+  AppFirewall,
+  BootpdLease,
   DhcpLease,
   HostProbe,
   InputNote,
@@ -21,15 +23,19 @@ import { parseNetstatRn } from '../shared/parsers/darwin/netstat';
 import { parseRouteGet } from '../shared/parsers/darwin/route-get';
 import { parseIpAddrJson } from '../shared/parsers/linux/ip-addr';
 import { parseIpRouteJson } from '../shared/parsers/linux/ip-route';
+import type { VmSelector } from '../shared/vm-select';
+import { collectDhcpdLeases, collectFirewall, type HostPartWithNotes } from './collect-dhcp-host';
 import { Notes, parseInto, runCommand, unusable } from './command-outcome';
 import type { HostProber } from './probes';
-import { collectVm } from './providers';
+import { collectVms, type VmKeyer } from './providers';
 import { linuxIpPath } from './tools';
 
 export interface CollectOptions {
   platform: Platform;
-  /** The VM to check, by the name its tool gives it; null: the provider's own choice (a running one). */
+  /** `--profile NAME`: the same as `--vm minikube/NAME`; ignored when `vms` is given. */
   profile: string | null;
+  /** The VMs to check (`--vm PROVIDER[/NAME]`); absent or empty with no profile: every running VM found. */
+  vms?: VmSelector[];
   probeTargets: string[];
   dnsName: string;
   /** Skip the host probes (and the VM's own target probes still run inside the VM script). */
@@ -44,6 +50,20 @@ export interface Timeouts {
   minikubeSshMs: number;
   /** Per lookup or connect inside the VM script. */
   vmStepSeconds: number;
+  /** The one deadline of a check's whole VM side (every listing, state and probe exec of every VM, at once). */
+  vmDeadlineMs?: number;
+}
+
+/** Unless set, a VM side may take as long as one VM's state and probe one after the other. */
+export function vmDeadlineMs(options: CollectOptions): number {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  return timeouts.vmDeadlineMs ?? timeouts.minikubeStatusMs + timeouts.minikubeSshMs;
+}
+
+/** The VMs asked for: `--vm` selectors, else `--profile` as minikube's, else none (every running VM). */
+export function vmSelectors(options: CollectOptions): VmSelector[] {
+  if (options.vms && options.vms.length > 0) return options.vms;
+  return options.profile === null ? [] : [{ provider: 'minikube', name: options.profile }];
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = {
@@ -58,6 +78,8 @@ export interface CollectPorts {
   runner: CommandRunner;
   prober: HostProber;
   now?: () => Date;
+  /** How each VM's files are keyed (replay: as its bundle holds them); absent: the layout a recording writes. */
+  vmKey?: VmKeyer;
 }
 
 /** The host side: interfaces, routes, default route, DHCP leases. */
@@ -193,10 +215,20 @@ export type Lane = 'structural' | 'refine';
 export interface Evidence {
   host: (HostPart & { inputs: InputNote[] }) | null;
   hostProbes: HostProbe[] | null;
-  vm: { observation: VmObservation | null; inputs: InputNote[] };
+  /** Every VM observed, in the order checked (the first is the snapshot's `vm`). */
+  vm: { observations: VmObservation[]; inputs: InputNote[] };
+  /** macOS only (null elsewhere, and until collected). */
+  firewall: HostPartWithNotes<AppFirewall> | null;
+  dhcpdLeases: HostPartWithNotes<BootpdLease[]> | null;
 }
 
-export const NO_EVIDENCE: Evidence = { host: null, hostProbes: null, vm: { observation: null, inputs: [] } };
+export const NO_EVIDENCE: Evidence = {
+  host: null,
+  hostProbes: null,
+  vm: { observations: [], inputs: [] },
+  firewall: null,
+  dhcpdLeases: null,
+};
 
 interface Collector<K extends keyof Evidence> {
   part: K;
@@ -221,9 +253,27 @@ const vmCollector: Collector<'vm'> = {
   lane: 'refine',
   async collect(ports, options) {
     const notes = new Notes();
-    const observation = await collectVm(ports, options, notes);
-    return { observation, inputs: notes.list };
+    const observations = await collectVms(ports, options, notes);
+    return { observations, inputs: notes.list };
   },
+};
+
+function hostCommandMs(options: CollectOptions): number {
+  return { ...DEFAULT_TIMEOUTS, ...options.timeouts }.hostCommandMs;
+}
+
+const firewallCollector: Collector<'firewall'> = {
+  part: 'firewall',
+  lane: 'refine',
+  collect: async (ports, options) =>
+    options.platform === 'darwin' ? collectFirewall(ports.runner, hostCommandMs(options)) : null,
+};
+
+const dhcpdLeasesCollector: Collector<'dhcpdLeases'> = {
+  part: 'dhcpdLeases',
+  lane: 'refine',
+  collect: async (ports, options) =>
+    options.platform === 'darwin' ? collectDhcpdLeases(ports.runner, hostCommandMs(options)) : null,
 };
 
 /** Every collector, each filling its own part of the Evidence. A new kind of evidence is one more entry here. */
@@ -231,6 +281,8 @@ const COLLECTORS: { [K in keyof Evidence]: Collector<K> } = {
   host: hostCollector,
   hostProbes: hostProbeCollector,
   vm: vmCollector,
+  firewall: firewallCollector,
+  dhcpdLeases: dhcpdLeasesCollector,
 };
 
 /** Runs one lane's collectors in parallel and returns the parts they filled (merge them over what you had). */
@@ -257,9 +309,18 @@ export function assembleSnapshot(platform: Platform, takenAt: Date, evidence: Ev
     routes: host?.routes ?? null,
     defaultRoute: host?.defaultRoute ?? null,
     leases: host?.leases ?? null,
-    vm: evidence.vm.observation,
+    vm: evidence.vm.observations[0] ?? null,
+    ...(evidence.vm.observations.length > 0 ? { vms: evidence.vm.observations } : {}),
     hostProbes: evidence.hostProbes,
-    inputs: [...(host?.inputs ?? []), ...evidence.vm.inputs],
+    ...(platform === 'darwin'
+      ? { firewall: evidence.firewall?.value ?? null, dhcpdLeases: evidence.dhcpdLeases?.value ?? null }
+      : {}),
+    inputs: [
+      ...(host?.inputs ?? []),
+      ...evidence.vm.inputs,
+      ...(evidence.firewall?.inputs ?? []),
+      ...(evidence.dhcpdLeases?.inputs ?? []),
+    ],
   };
 }
 

@@ -5,7 +5,7 @@ import { collectSnapshot } from '@src/node/collect';
 import { checkReplay, collectOptions } from '@src/node/engine';
 import { type BundleEngine, type Redaction, recordBundle, redactionBy } from '@src/node/record-bundle';
 import type { CommandSpec } from '@src/shared/command';
-import { diagnose } from '@src/shared/diagnosis';
+import { diagnoseAll } from '@src/shared/diagnosis';
 import { createRedactor } from '@src/shared/redact';
 import { extractIpRouteSection } from '@src/shared/vm-probe';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ describe('recording a v2 bundle', () => {
       {
         livePorts: () => ({ runner: { run }, prober: { probe: async () => null } }),
         collect: collectSnapshot,
-        diagnose,
+        diagnose: diagnoseAll,
         extractIpRouteSection,
         redact: null,
       },
@@ -87,7 +87,7 @@ describe('recording a redacted bundle', () => {
       prober: { probe: async () => null },
     }),
     collect: collectSnapshot,
-    diagnose,
+    diagnose: diagnoseAll,
     extractIpRouteSection,
     redact,
   });

@@ -1,6 +1,8 @@
 import { hostPlatform, livePorts } from '../../node/engine';
 import { createEventSource } from '../../node/event-source';
+import { describeEventSource, type EventSourceStatus } from '../../node/event-supervisor';
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
+import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Diagnosis } from '../../shared/model';
 import { verdictReason } from '../../shared/presentation';
 import type { TerminalContext } from '../context';
@@ -34,9 +36,17 @@ export function watchJson(update: MonitorUpdate): string {
   return `${JSON.stringify(line)}\n`;
 }
 
+/** What each VM's line says, by VM: one entry, unnamed (`''`), for a check of one VM, as watch always printed. */
+function linesSaid(diagnosis: Diagnosis, style: Style): Map<string, string> {
+  const vms = diagnosis.vms ?? [];
+  if (vms.length <= 1) return new Map([['', watchSays(diagnosis, style)]]);
+  return new Map(vms.map((vm) => [vm.ref, watchSays(diagnosisOfVm(diagnosis, vm), style)]));
+}
+
 /**
  * Writes an update only when what its line says differs from the last one written: a diagnosis whose evidence
- * changed but whose line reads the same is not news. JSON lines carry the whole diagnosis, so they compare it.
+ * changed but whose line reads the same is not news. With several VMs, a line per VM whose words changed, naming
+ * it. JSON lines carry the whole diagnosis, so they compare it.
  */
 export function createWatchPrinter(
   write: (text: string) => void,
@@ -44,11 +54,40 @@ export function createWatchPrinter(
   style: Style,
 ): (update: MonitorUpdate) => void {
   let said: string | null = null;
+  let saidPerVm = new Map<string, string>();
   return (update) => {
-    const says = json ? JSON.stringify(update.diagnosis) : watchSays(update.diagnosis, style);
-    if (says === said) return;
-    said = says;
-    write(json ? watchJson(update) : watchLine(update, style));
+    if (json) {
+      const says = JSON.stringify(update.diagnosis);
+      if (says === said) return;
+      said = says;
+      write(watchJson(update));
+      return;
+    }
+    const now = linesSaid(update.diagnosis, style);
+    for (const [ref, says] of now) {
+      if (saidPerVm.get(ref) === says) continue;
+      write(`${style.dim(update.at.slice(11, 19))}  ${ref ? `${style.bold(ref)}  ` : ''}${says}\n`);
+    }
+    saidPerVm = now;
+  };
+}
+
+/**
+ * One line when the event stream dies and one when a restart has proven itself: not one per retry, so a tool that
+ * keeps dying does not flood the output. It goes to stderr, so stdout stays the diagnosis lines (`--json` exact).
+ */
+export function createEventSourceReporter(
+  write: (text: string) => void,
+  style: Style,
+  now: () => Date = () => new Date(),
+): (status: EventSourceStatus) => void {
+  let outage = false;
+  return (status) => {
+    if (status.state === 'retrying' || (status.state === 'down' && outage)) return;
+    if (status.state === 'listening' && !outage) return;
+    outage = status.state === 'down';
+    const mark = outage ? style.light('yellow', GLYPH.yellow) : style.light('green', GLYPH.green);
+    write(`${style.dim(now().toISOString().slice(11, 19))}  ${mark} watch: ${describeEventSource(status)}\n`);
   };
 }
 
@@ -70,6 +109,9 @@ export async function runWatch(args: string[], context: TerminalContext): Promis
   );
   if (!values.json && context.stderr.isTTY)
     context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
+  monitor.subscribeEventSource(
+    createEventSourceReporter((text) => context.stderr.write(text), createStyle(wantsColor(context.stderr))),
+  );
   const first = await monitor.start();
   printIfChanged(first);
   monitor.subscribe(printIfChanged);
