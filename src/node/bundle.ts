@@ -243,7 +243,8 @@ export class BundleRecorder {
 
   constructor(
     private readonly out: PrivateDir,
-    private readonly transform: (text: string) => string = (text) => text,
+    /** Redaction, told which file it redacts so it can read the file's fields. */
+    private readonly transform: (text: string, file: string) => string = (text) => text,
   ) {}
 
   get dir(): string {
@@ -311,7 +312,7 @@ export class BundleRecorder {
   /** Writes one file; `raw` skips redaction, for Bridgelight's own output (which holds no MAC or host name). */
   writeFile(name: string, text: string, raw = false): void {
     if (!SAFE_FILE_NAME.test(name)) throw new Error(`refusing to write bundle file ${JSON.stringify(name)}`);
-    this.out.write(name, raw ? text : this.transform(text));
+    this.out.write(name, raw ? text : this.transform(text, name));
     this.names.push(name);
   }
 
@@ -321,10 +322,24 @@ export class BundleRecorder {
   }
 
   finish(manifest: Omit<BundleManifest, 'commands'>): void {
+    this.writeManifest(manifest);
+    this.close();
+  }
+
+  /** The probes and the manifest: after this the folder replays (files may still be added until close). */
+  writeManifest(manifest: Omit<BundleManifest, 'commands'>): void {
     if (this.probes) this.writeFile(BUNDLE_FILES.probes, `${JSON.stringify(this.probes, null, 2)}\n`);
     if (this.reaches.length > 0) this.writeFile(BUNDLE_FILES.vmReach, `${JSON.stringify(this.reaches, null, 2)}\n`);
     const full: BundleManifest = { ...manifest, commands: this.commands };
     this.out.write(BUNDLE_FILES.manifest, `${JSON.stringify(full, null, 2)}\n`);
+  }
+
+  close(): void {
     this.out.close();
+  }
+
+  /** Takes back everything written: the folder is gone, as if never recorded. */
+  discard(): void {
+    this.out.discard();
   }
 }

@@ -59,6 +59,12 @@ export async function checkLive(options: CheckOptions): Promise<CheckResult> {
   return checkWith(livePorts(), hostPlatform(), options);
 }
 
+/** What a check runs: the collectors and the rules (a recording's own, when it verifies its replay). */
+export interface CheckSteps {
+  collect: typeof collectSnapshot;
+  diagnose: typeof diagnoseAll;
+}
+
 /** The VMs a replay covers: those asked for, else every VM the bundle recorded (v1: its one profile). */
 function replayedSelection(manifest: BundleManifest, options: CheckOptions): Pick<CheckOptions, 'profile' | 'vms'> {
   if (options.vms?.length || options.profile !== undefined) return { profile: options.profile, vms: options.vms };
@@ -68,7 +74,11 @@ function replayedSelection(manifest: BundleManifest, options: CheckOptions): Pic
 }
 
 /** Diagnoses a support bundle exactly as the machine that wrote it would have been diagnosed. */
-export async function checkReplay(dir: string, options: CheckOptions): Promise<CheckResult> {
+export async function checkReplay(
+  dir: string,
+  options: CheckOptions,
+  steps: CheckSteps = { collect: collectSnapshot, diagnose: diagnoseAll },
+): Promise<CheckResult> {
   const manifest = readManifest(dir);
   const probes = createReplayProber(dir);
   const ports: CollectPorts = {
@@ -77,7 +87,7 @@ export async function checkReplay(dir: string, options: CheckOptions): Promise<C
     now: () => new Date(manifest.createdAt),
     vmKey: replayVmKey(manifest),
   };
-  const snapshot = await collectSnapshot(
+  const snapshot = await steps.collect(
     ports,
     collectOptions(manifest.platform, {
       ...options,
@@ -87,5 +97,5 @@ export async function checkReplay(dir: string, options: CheckOptions): Promise<C
   );
   if (probes.problem)
     snapshot.inputs.push({ source: BUNDLE_FILES.probes, problem: 'unparseable', detail: probes.problem });
-  return { snapshot, diagnosis: diagnoseAll(snapshot) };
+  return { snapshot, diagnosis: steps.diagnose(snapshot) };
 }

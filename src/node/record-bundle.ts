@@ -4,9 +4,12 @@ import { readdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_VERSION, vmFile } from '../shared/bundle-format';
 import type { Diagnosis, Light, Snapshot } from '../shared/model';
+import type { Redactor } from '../shared/redact';
 import { BundleRecorder, heldVmKey } from './bundle';
 import { recordedVms } from './bundle-vms';
 import type { CollectOptions, CollectPorts } from './collect';
+import { checkReplay } from './engine';
+import { EXIT, UserError } from './errors';
 import { createPrivateDir } from './safe-fs';
 
 /** The machine's own names, which --redact hides wherever they appear. */
@@ -22,7 +25,18 @@ export interface BundleEngine {
   diagnose(snapshot: Snapshot): Diagnosis;
   extractIpRouteSection(text: string): string | null;
   /** null: record as is. */
-  redact: ((text: string) => string) | null;
+  redact: Redaction | null;
+}
+
+/** How a bundle is redacted: each file by its fields, and Bridgelight's own diagnosis the same way. */
+export interface Redaction {
+  file(text: string, name: string): string;
+  value<T>(value: T): T;
+}
+
+/** A Redaction from the shared redactor. */
+export function redactionBy(redactor: Redactor): Redaction {
+  return { file: (text, name) => redactor.redact(text, name), value: (value) => redactor.redactValue(value) };
 }
 
 export interface BundleRequest {
@@ -40,7 +54,7 @@ export interface RecordedBundle {
 
 export async function recordBundle(engine: BundleEngine, request: BundleRequest): Promise<RecordedBundle> {
   const { dir, options } = request;
-  const recorder = new BundleRecorder(createPrivateDir(dir), engine.redact ?? undefined);
+  const recorder = new BundleRecorder(createPrivateDir(dir), engine.redact?.file);
   const live = engine.livePorts();
   const createdAt = request.now?.() ?? new Date();
   const snapshot = await engine.collect(
@@ -62,9 +76,7 @@ export async function recordBundle(engine: BundleEngine, request: BundleRequest)
       );
   }
   const diagnosis = engine.diagnose(snapshot);
-  // Written as computed: redacting prose would only mangle it (a host called "vm" against "the VM").
-  recorder.writeFile('diagnosis.json', `${JSON.stringify(diagnosis, null, 2)}\n`, true);
-  recorder.finish({
+  recorder.writeManifest({
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     platform: options.platform,
@@ -75,5 +87,44 @@ export async function recordBundle(engine: BundleEngine, request: BundleRequest)
     probeTargets: options.probeTargets,
     vms: recordedVms(snapshot, recorder.commands, recorder.written()),
   });
+  const kept = engine.redact ? await replaysAlike(recorder, diagnosis, engine) : diagnosis;
+  recorder.writeFile('diagnosis.json', `${JSON.stringify(kept, null, 2)}\n`, true);
+  recorder.close();
   return { dir, files: readdirSync(dir).length, verdict: diagnosis.verdict };
+}
+
+/**
+ * A redacted bundle is only worth sending if it says what the machine said: its replay must give the live
+ * diagnosis with the same placeholders. If not, redaction changed a fact, and the folder is taken back whole.
+ */
+async function replaysAlike(recorder: BundleRecorder, live: Diagnosis, engine: BundleEngine): Promise<Diagnosis> {
+  const expected = engine.redact ? engine.redact.value(live) : live;
+  let replayed: Diagnosis | null = null;
+  try {
+    replayed = (await checkReplay(recorder.dir, {}, engine)).diagnosis;
+  } catch {
+    // Reported below like any other difference.
+  }
+  if (replayed !== null && JSON.stringify(replayed) === JSON.stringify(expected)) return replayed;
+  recorder.discard();
+  throw new UserError(
+    `the redacted bundle would not replay to the same diagnosis (${replayed === null ? 'it does not replay' : firstDifference(expected, replayed)}), so nothing was written; record it without --redact and redact it by hand`,
+    EXIT.cantCreate,
+  );
+}
+
+/** Where two diagnoses first differ, as a JSON path, for the error line. */
+function firstDifference(a: unknown, b: unknown, path = 'diagnosis'): string {
+  if (JSON.stringify(a) === JSON.stringify(b)) return '';
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const inner = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
+      if (inner !== '') return inner;
+    }
+  }
+  return `${path} differs`;
 }

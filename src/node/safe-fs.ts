@@ -12,6 +12,7 @@ import {
   openSync,
   readSync,
   rmdirSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -26,6 +27,8 @@ export interface PrivateDir {
   write(name: string, text: string): void;
   /** Lets go of the folder; later writes fail. */
   close(): void;
+  /** Removes what this process wrote and the folder, and lets go of it: for a bundle that must not be left. */
+  discard(): void;
 }
 
 function code(error: unknown): string {
@@ -77,12 +80,14 @@ export function createPrivateDir(dir: string): PrivateDir {
       throw new UserError(`${dir}: was replaced while recording; nothing more is written`, EXIT.cantCreate);
     return path;
   };
+  const written: string[] = [];
   return {
     path,
     write(name, text) {
       if (name.includes('/') || name === '.' || name === '..')
         throw new Error(`refusing to write bundle file ${JSON.stringify(name)}`);
       const file = openSync(join(base(), name), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+      written.push(name);
       try {
         fchmodSync(file, 0o600);
         const bytes = Buffer.from(text, 'utf8');
@@ -94,6 +99,12 @@ export function createPrivateDir(dir: string): PrivateDir {
     },
     close() {
       closeSync(fd);
+    },
+    discard() {
+      // Only the names this process created, through the folder it holds: never a path someone swapped in.
+      for (const name of written) unlinkSync(join(base(), name));
+      closeSync(fd);
+      rmdirSync(path);
     },
   };
 }

@@ -55,6 +55,29 @@ describe('a hostile bundle on the terminal', () => {
     expect(run.stderr.replace('\r\u001b[2K', '')).not.toMatch(OBEYED);
   });
 
+  it('escapes an interface name from `ip -j` wherever check names it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bl-hostile-linux-'));
+    const linux = (name: string) =>
+      readFileSync(new URL(`../fixtures/linux/${name}`, import.meta.url), 'utf8').replaceAll(
+        '"eth0"',
+        '"et\\u001b[8mh0\\u202e"',
+      );
+    writeFileSync(join(dir, 'ip-addr.json'), linux('host-ip-j-addr-show.json'));
+    writeFileSync(join(dir, 'ip-route.json'), linux('host-ip-j-route-show.json'));
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        format: 'bridgelight-bundle',
+        version: 1,
+        platform: 'linux',
+        createdAt: '2026-01-01T00:00:00Z',
+      }),
+    );
+    const run = await onTerminal(['check', '--replay', dir]);
+    expect(run.stdout).toContain('default via 192.0.2.1 on et\\x1b[8mh0\\u202e');
+    expect(run.stdout.replace(OWN_COLOUR, '')).not.toMatch(OBEYED);
+  });
+
   it('escapes an error line quoting a hostile path', async () => {
     const run = await onTerminal(['check', '--replay', '/nonexistent/\u001b]0;owned\u0007\u202e']);
     expect(run.code).toBe(66);

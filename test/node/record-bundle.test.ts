@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectSnapshot } from '@src/node/collect';
 import { checkReplay, collectOptions } from '@src/node/engine';
-import { recordBundle } from '@src/node/record-bundle';
+import { type BundleEngine, type Redaction, recordBundle, redactionBy } from '@src/node/record-bundle';
 import type { CommandSpec } from '@src/shared/command';
 import { diagnoseAll } from '@src/shared/diagnosis';
+import { createRedactor } from '@src/shared/redact';
 import { extractIpRouteSection } from '@src/shared/vm-probe';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandResult } from '../support/command-result';
@@ -63,5 +64,65 @@ describe('recording a v2 bundle', () => {
     expect(replayed.diagnosis).toEqual(JSON.parse(readFileSync(join(out, 'diagnosis.json'), 'utf8')));
     expect(replayed.diagnosis.vm).toMatchObject({ profile: 'minikube-1', driver: 'vfkit', network: 'vmnet-shared' });
     expect(recorded.verdict).toBe(replayed.diagnosis.verdict);
+  });
+});
+
+describe('recording a redacted bundle', () => {
+  const linux = (name: string) => readFileSync(new URL(`../fixtures/linux/${name}`, import.meta.url), 'utf8');
+  // The real host's eth0 as a USB NIC would be named (systemd's enx + MAC), and its MAC with it.
+  const asUsbNic = (text: string) =>
+    text.replaceAll('"eth0"', '"enx3c22fb000001"').replaceAll('02:fc:00:00:00:01', '3c:22:fb:00:00:01');
+  const answers: Record<string, string> = {
+    'ip-addr.json': asUsbNic(linux('host-ip-j-addr-show.json')),
+    'ip-route.json': asUsbNic(linux('host-ip-j-route-show.json')),
+  };
+  const engine = (redact: BundleEngine['redact']): BundleEngine => ({
+    livePorts: () => ({
+      runner: {
+        run: async (spec: CommandSpec) =>
+          spec.key in answers
+            ? commandResult({ stdout: answers[spec.key] })
+            : commandResult({ outcome: 'not-found', exitCode: null }),
+      },
+      prober: { probe: async () => null },
+    }),
+    collect: collectSnapshot,
+    diagnose: diagnoseAll,
+    extractIpRouteSection,
+    redact,
+  });
+  const request = (out: string) => ({
+    dir: out,
+    options: collectOptions('linux', { probe: false }),
+    generator: 'test',
+    now: () => new Date('2026-01-01T00:00:00Z'),
+  });
+
+  it('redacts every file and diagnosis.json by field, and replays to the same (redacted) diagnosis', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bl-record-'));
+    const out = join(dir, 'bundle');
+    // A host called "default" must not turn `"dst":"default"` into a placeholder and lose the default route.
+    await recordBundle(engine(redactionBy(createRedactor(['default', 'dev']))), request(out));
+    for (const file of readdirSync(out)) expect(readFileSync(join(out, file), 'utf8'), file).not.toMatch(/3c:?22:?fb/i);
+    const written = JSON.parse(readFileSync(join(out, 'diagnosis.json'), 'utf8'));
+    expect(written.egress).toMatchObject({
+      interface: expect.stringMatching(/^enx0200000000[0-9a-f]{2}$/),
+      gateway: '192.0.2.1',
+    });
+    expect((await checkReplay(out, {})).diagnosis).toEqual(written);
+  });
+
+  it('refuses to finish a bundle whose redaction changed what it says, and leaves no folder behind', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bl-record-'));
+    const out = join(dir, 'bundle');
+    const redactor = createRedactor([]);
+    const careless: Redaction = {
+      file: (text, name) => redactor.redact(text, name).replaceAll('192.0.2.1"', '192.0.2.9"'),
+      value: (value) => redactor.redactValue(value),
+    };
+    await expect(recordBundle(engine(careless), request(out))).rejects.toThrow(
+      /^the redacted bundle would not replay to the same diagnosis \(diagnosis\.\S+ differs\), so nothing was written/,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { collectSnapshot } from '../../node/collect';
 import { collectOptions, hostPlatform, livePorts } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
-import { machineNames, recordBundle } from '../../node/record-bundle';
+import { machineNames, recordBundle, redactionBy } from '../../node/record-bundle';
 import { diagnoseAll } from '../../shared/diagnosis';
 import { createRedactor } from '../../shared/redact';
 import { extractIpRouteSection } from '../../shared/vm-probe';
@@ -23,7 +23,7 @@ export async function runBundle(args: string[], context: TerminalContext): Promi
       collect: collectSnapshot,
       diagnose: diagnoseAll,
       extractIpRouteSection,
-      redact: redactor ? (text) => redactor.redact(text) : null,
+      redact: redactor ? redactionBy(redactor) : null,
     },
     { dir, options, generator: `bridgelight ${context.version}` },
   );

@@ -2,7 +2,7 @@
 // and redaction of MAC addresses and host names, since a bundle is made to be attached to an issue.
 import { collectSnapshot } from '../../node/collect';
 import { createLiveProber } from '../../node/probes';
-import { type BundleEngine, machineNames } from '../../node/record-bundle';
+import { type BundleEngine, machineNames, redactionBy } from '../../node/record-bundle';
 import { diagnoseAll } from '../../shared/diagnosis';
 import { createRedactor } from '../../shared/redact';
 import { extractIpRouteSection } from '../../shared/vm-probe';
@@ -15,6 +15,6 @@ export function liveBundleEngine(): BundleEngine {
     collect: collectSnapshot,
     diagnose: diagnoseAll,
     extractIpRouteSection,
-    redact: (text) => redactor.redact(text),
+    redact: redactionBy(redactor),
   };
 }

@@ -68,7 +68,7 @@ describe('recordBundle', () => {
   it('redacts what it writes and says so in the manifest', async () => {
     const out = join(dir, 'bundle');
     await recordBundle(
-      fakeEngine((text) => text.replace(/a4:83:e7:12:34:56/g, '02:00:00:00:00:01')),
+      fakeEngine({ file: (text) => text.replace(/a4:83:e7:12:34:56/g, '02:00:00:00:00:01'), value: (value) => value }),
       request(out),
     );
     expect(readFileSync(join(out, 'ifconfig.txt'), 'utf8')).toContain('ether 02:00:00:00:00:01');
