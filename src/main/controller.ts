@@ -2,6 +2,7 @@
 // surfaces call the same functions, so "Re-check" or "Copy diagnostics" cannot behave differently in each.
 import type { AppState, FixResult, Settings, SettingsPatch } from '../shared/app-api';
 import type { FindingId } from '../shared/finding-ids';
+import type { VmRef } from '../shared/vm';
 import type { IpcHandlers } from './ipc/registry';
 import type { Logger } from './logger';
 import type { MonitorHost } from './monitor/monitor-host';
@@ -43,6 +44,14 @@ export function createController(deps: ControllerDeps) {
     },
     ignoreAddress(address: string): Settings {
       settings.ignoreAddress(address);
+      return settings.forRenderer();
+    },
+    hideVm(vm: VmRef): Settings {
+      settings.hideVm(vm);
+      return settings.forRenderer();
+    },
+    showVm(vm: VmRef): Settings {
+      settings.showVm(vm);
       return settings.forRenderer();
     },
     async copyDiagnostics() {

@@ -3,6 +3,7 @@
 import type { FindingId } from './finding-ids';
 import type { InvokeApi } from './ipc-channels';
 import type { Diagnosis } from './model';
+import type { VmRef } from './vm';
 
 export interface AppState {
   diagnosis: Diagnosis | null;
@@ -28,6 +29,11 @@ export interface Settings {
   ignoredAddresses: string[];
   /** Look for a new release at start and once a day. */
   checkForUpdates: boolean;
+  /**
+   * VMs (`PROVIDER/NAME`) the user hid: they neither colour the tray nor notify; the popover lists them apart and
+   * offers to show them again.
+   */
+  hiddenVms: VmRef[];
 }
 
 /** What the popover may change: every setting but the login item's status, which only macOS reports. */

@@ -3,6 +3,7 @@
 // adding a call is one line here plus its guard and handler in main (docs/architecture.md, "Adding an IPC call").
 import type { AppState, FixResult, Settings, SettingsPatch } from './app-api';
 import type { FindingId } from './finding-ids';
+import type { VmRef } from './vm';
 
 declare const CALL: unique symbol;
 
@@ -20,6 +21,8 @@ export const INVOKE_CHANNELS = {
   updateSettings: channel<[patch: SettingsPatch], Settings>('bridgelight:update-settings'),
   ignoreAddress: channel<[address: string], Settings>('bridgelight:ignore-address'),
   copyDiagnostics: channel<[], void>('bridgelight:copy-diagnostics'),
+  hideVm: channel<[vm: VmRef], Settings>('bridgelight:hide-vm'),
+  showVm: channel<[vm: VmRef], Settings>('bridgelight:show-vm'),
 };
 
 type Channels = typeof INVOKE_CHANNELS;

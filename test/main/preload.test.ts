@@ -53,11 +53,14 @@ describe('the preload', () => {
     await api.updateSettings({ minikubeProfile: 'dev' });
     await api.ignoreAddress('172.2.9.61');
     await api.copyDiagnostics();
+    await api.hideVm('lima/default');
+    await api.showVm('lima/default');
     const used = electron.invoke.mock.calls.map((call) => call[0]);
     expect([...used].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
     expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.fix, 'nat-source-stale');
     expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.updateSettings, { minikubeProfile: 'dev' });
     expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.ignoreAddress, '172.2.9.61');
+    expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.hideVm, 'lima/default');
   });
 
   it('unwraps a success and throws the message of a failure', async () => {

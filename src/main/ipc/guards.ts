@@ -3,6 +3,8 @@
 
 import { type FindingId, isFindingId } from '../../shared/finding-ids';
 import { isIpv4 } from '../../shared/ipv4';
+import type { VmRef } from '../../shared/vm';
+import { isVmRef } from '../../shared/vm-visibility';
 import { type Checked, checkSettingsPatch, type SettingsPatch } from '../settings/settings';
 
 /** Checks a whole argument list and, when it passes, gives it back typed as the handler takes it. */
@@ -29,4 +31,10 @@ export const settingsPatchArgument: Guard<[SettingsPatch]> = (args) => {
   if (args.length !== 1) return { ok: false, message: 'expected one settings object' };
   const checked = checkSettingsPatch(args[0]);
   return checked.ok ? { ok: true, value: [checked.value] } : checked;
+};
+
+export const vmRefArgument: Guard<[VmRef]> = (args) => {
+  if (args.length !== 1) return { ok: false, message: 'expected one VM' };
+  const [value] = args;
+  return isVmRef(value) ? { ok: true, value: [value] } : { ok: false, message: 'not a VM (PROVIDER/NAME)' };
 };

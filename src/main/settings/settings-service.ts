@@ -1,6 +1,7 @@
 // The settings as the rest of main sees them: one current value, changed only through update(), saved before
 // anyone is told, and the login item kept in step with what the OS reports.
 import type { Settings } from '../../shared/app-api';
+import type { VmRef } from '../../shared/vm';
 import { type LoginItemPort, type LoginItemStatus, readLoginItem, writeLoginItem } from './login-item';
 import { applyPatch, checkField, type SettingsPatch, type StoredSettings } from './settings';
 
@@ -38,6 +39,7 @@ export class SettingsService {
       ...this.current,
       probeTargets: [...this.current.probeTargets],
       ignoredAddresses: [...this.current.ignoredAddresses],
+      hiddenVms: [...this.current.hiddenVms],
       launchAtLoginStatus: this.loginStatus,
     };
   }
@@ -67,6 +69,19 @@ export class SettingsService {
     const checked = checkField.ignoredAddresses([...this.current.ignoredAddresses, address]);
     if (!checked.ok) throw new RangeError(checked.message);
     return this.update({ ignoredAddresses: checked.value });
+  }
+
+  /** Hides a VM from the tray and notifications; hiding it twice changes nothing. */
+  hideVm(vm: VmRef): StoredSettings {
+    if (this.current.hiddenVms.includes(vm)) return this.current;
+    const checked = checkField.hiddenVms([...this.current.hiddenVms, vm]);
+    if (!checked.ok) throw new RangeError(checked.message);
+    return this.update({ hiddenVms: checked.value });
+  }
+
+  showVm(vm: VmRef): StoredSettings {
+    if (!this.current.hiddenVms.includes(vm)) return this.current;
+    return this.update({ hiddenVms: this.current.hiddenVms.filter((hidden) => hidden !== vm) });
   }
 
   /** Re-reads the login item (the user may have approved it in System Settings meanwhile). */

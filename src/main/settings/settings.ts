@@ -6,6 +6,8 @@ import { dirname } from 'node:path';
 import { isIpv4 } from '../../shared/ipv4';
 import { MINIKUBE_PROFILE } from '../../shared/providers/minikube';
 import { DEFAULT_PROBE_TARGETS, parseTarget } from '../../shared/targets';
+import type { VmRef } from '../../shared/vm';
+import { isVmRef } from '../../shared/vm-visibility';
 import type { Logger } from '../logger';
 
 export interface StoredSettings {
@@ -15,6 +17,8 @@ export interface StoredSettings {
   ignoredAddresses: string[];
   /** Look for a new release at start and once a day (the feed request is all that is sent). */
   checkForUpdates: boolean;
+  /** VMs (`PROVIDER/NAME`) the user hid: they neither colour the tray nor notify. */
+  hiddenVms: VmRef[];
 }
 
 export type SettingsPatch = Partial<StoredSettings>;
@@ -26,11 +30,13 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'minikubeProfile',
   'ignoredAddresses',
   'checkForUpdates',
+  'hiddenVms',
 ];
 
 /** Each target costs a connect per egress address per refine: a short list keeps probing cheap. */
 export const MAX_PROBE_TARGETS = 16;
 export const MAX_IGNORED_ADDRESSES = 64;
+export const MAX_HIDDEN_VMS = 64;
 const MAX_TARGET_LENGTH = 260;
 
 export function defaultSettings(): StoredSettings {
@@ -40,6 +46,7 @@ export function defaultSettings(): StoredSettings {
     minikubeProfile: 'minikube',
     ignoredAddresses: [],
     checkForUpdates: true,
+    hiddenVms: [],
   };
 }
 
@@ -90,6 +97,13 @@ export const checkField: { [K in SettingKey]: (value: unknown) => Checked<Stored
     ),
   checkForUpdates: (value) =>
     typeof value === 'boolean' ? accept(value) : reject('checkForUpdates must be true or false'),
+  hiddenVms: (value) =>
+    checkList(value, 'hiddenVms', MAX_HIDDEN_VMS, (text: string) =>
+      // VmRef is a string: a type guard would narrow the refusal's `text` to never.
+      (isVmRef as (value: unknown) => boolean)(text)
+        ? null
+        : `${JSON.stringify(text.slice(0, 40))} is not a VM (PROVIDER/NAME)`,
+    ),
 };
 
 function setField<K extends SettingKey>(target: SettingsPatch, key: K, value: StoredSettings[K]): void {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   checkSettingsPatch,
   defaultSettings,
+  MAX_HIDDEN_VMS,
   MAX_PROBE_TARGETS,
   SettingsFile,
   settingsFrom,
@@ -27,6 +28,7 @@ describe('SettingsFile', () => {
       minikubeProfile: 'dev-2.cluster_a',
       ignoredAddresses: ['10.0.0.5', '172.2.9.61'],
       checkForUpdates: false,
+      hiddenVms: ['lima/default', 'utm/Ubuntu 24.04'],
     };
     file.save(settings);
     expect(new SettingsFile(file.path, recordingLogger()).load()).toEqual(settings);
@@ -72,6 +74,7 @@ describe('SettingsFile', () => {
         minikubeProfile: 'work',
         ignoredAddresses: ['172.2.9.61'],
         checkForUpdates: 'no',
+        hiddenVms: ['lima/default', 'hyperv/x'],
         unknownField: 42,
       }),
     );
@@ -83,8 +86,9 @@ describe('SettingsFile', () => {
       minikubeProfile: 'work',
       ignoredAddresses: ['172.2.9.61'],
       checkForUpdates: true,
+      hiddenVms: [],
     });
-    expect(log.lines).toHaveLength(3);
+    expect(log.lines).toHaveLength(4);
   });
 
   it('does not share the default targets array between loads', () => {
@@ -118,6 +122,10 @@ describe('checkSettingsPatch', () => {
     expect(checkSettingsPatch({ minikubeProfile: 'minikube' }).ok).toBe(true);
     expect(checkSettingsPatch({ ignoredAddresses: ['172.2.9.61'] }).ok).toBe(true);
     expect(checkSettingsPatch({ checkForUpdates: false })).toEqual({ ok: true, value: { checkForUpdates: false } });
+    expect(checkSettingsPatch({ hiddenVms: ['colima/default'] })).toEqual({
+      ok: true,
+      value: { hiddenVms: ['colima/default'] },
+    });
   });
 
   it.each([
@@ -147,6 +155,13 @@ describe('checkSettingsPatch', () => {
     ['an ignored address that is not IPv4', { ignoredAddresses: ['172.2.9'] }],
     ['an ignored address with leading zeros', { ignoredAddresses: ['172.002.9.61'] }],
     ['an ignored IPv6 address', { ignoredAddresses: ['fe80::1'] }],
+    ['hidden VMs that are not a list', { hiddenVms: 'lima/default' }],
+    ['a hidden VM without a name', { hiddenVms: ['lima/'] }],
+    ['a hidden VM of a provider Bridgelight does not know', { hiddenVms: ['parallels/win11'] }],
+    ['a hidden VM with a control character', { hiddenVms: ['lima/a\u0007b'] }],
+    ['a hidden VM that is not text', { hiddenVms: [7] }],
+    ['a hidden VM listed twice', { hiddenVms: ['lima/default', 'lima/default'] }],
+    ['too many hidden VMs', { hiddenVms: Array.from({ length: MAX_HIDDEN_VMS + 1 }, (_, i) => `lima/vm${i}`) }],
   ])('rejects %s', (_name, value) => {
     expect(checkSettingsPatch(value).ok).toBe(false);
   });
