@@ -32,6 +32,7 @@ const SETTINGS: Settings = {
   minikubeProfile: 'minikube',
   ignoredAddresses: ['172.2.9.99'],
   checkForUpdates: true,
+  hiddenVms: [],
 };
 
 const secondsAgo = (seconds: number) => new Date(FIXED_NOW - seconds * 1000).toISOString();
