@@ -3,6 +3,9 @@
 import { create } from 'zustand';
 import type { AppState, BridgelightApi, FixResult, Settings } from '../shared/app-api';
 import type { FindingId } from '../shared/finding-ids';
+import type { Light } from '../shared/model';
+import type { VmRef } from '../shared/vm';
+import { visibleDiagnosis } from '../shared/vm-visibility';
 import { errorMessage } from './format';
 
 export type FixCallKind = 'fix' | 'undo';
@@ -97,6 +100,11 @@ export function connect(api: BridgelightApi): () => void {
 }
 
 // ---- derived state (plain functions over the state, used by components with primitive selectors) ----
+
+/** The verdict over the VMs the user has not hidden (the tray's light). */
+export function shownVerdict(app: AppState): Light {
+  return app.diagnosis ? visibleDiagnosis(app.diagnosis, app.settings?.hiddenVms ?? []).verdict : 'unknown';
+}
 
 /** A fix is running, whether main says so (phase) or our own call has not come back yet. */
 export function isFixBusy(state: PopoverState): boolean {
@@ -194,6 +202,25 @@ export async function updateSettings(patch: Partial<Settings>): Promise<boolean>
   } catch (error) {
     report(error);
     return false;
+  }
+}
+
+/** The VM's light stops counting (tray, notifications); the popover keeps it listed apart, to show it again. */
+export async function hideVm(vm: VmRef): Promise<void> {
+  usePopover.setState({ error: null });
+  try {
+    await api().hideVm(vm);
+  } catch (error) {
+    report(error);
+  }
+}
+
+export async function showVm(vm: VmRef): Promise<void> {
+  usePopover.setState({ error: null });
+  try {
+    await api().showVm(vm);
+  } catch (error) {
+    report(error);
   }
 }
 

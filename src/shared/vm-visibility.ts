@@ -67,27 +67,32 @@ export function visibleDiagnosis(diagnosis: Diagnosis, hiddenVms: readonly VmRef
   const first = shown[0];
   const findings = diagnosis.findings.filter((finding) => finding.vm === undefined || !hiddenVms.includes(finding.vm));
   if (!first) return { ...diagnosis, verdict: 'unknown', vm: null, bridge: null, hops: [], findings, vms: [] };
+  return { ...vmView(diagnosis, first), verdict: worstVerdict(shown.map((vm) => vm.verdict)), findings, vms: shown };
+}
+
+/** The runtime a VM belongs to, as users know it (`Lima`, `Podman machine`, `UTM`). */
+export function vmRuntime(vm: Pick<VmDiagnosis, 'provider'>): string {
+  return wordingFor(vm.provider).toolName;
+}
+
+/** `Lima instance default`: how a sentence (a notification) names one VM, in its provider's own words. */
+export function vmPhrase(vm: Pick<VmDiagnosis, 'provider' | 'name'>): string {
+  const { toolName, vmNoun } = wordingFor(vm.provider);
+  // "Podman machine" already says what one VM is called.
+  const kind = toolName.endsWith(` ${vmNoun}`) ? toolName : `${toolName} ${vmNoun}`;
+  return `${kind} ${vm.name}`;
+}
+
+/** One VM's own view: the diagnosis with the top-level VM fields, hops and verdict of `vm` (its path). */
+export function vmView(diagnosis: Diagnosis, vm: VmDiagnosis): Diagnosis {
   return {
     ...diagnosis,
-    verdict: worstVerdict(shown.map((vm) => vm.verdict)),
-    vm: vmInfoOf(first),
+    verdict: vm.verdict,
+    vm: vmInfoOf(vm),
     // The bridge's address and members are known only for the bridge the top-level fields described.
-    bridge: diagnosis.bridge && diagnosis.bridge.interface === first.bridge ? diagnosis.bridge : null,
-    hops: first.hops,
-    findings,
-    vms: shown,
+    bridge: diagnosis.bridge && diagnosis.bridge.interface === vm.bridge ? diagnosis.bridge : null,
+    hops: vm.hops,
   };
-}
-
-/** A VM as a person reads it: its name and, in the provider's own words, what it is (`default`, `Lima instance`). */
-export function vmRuntime(vm: Pick<VmDiagnosis, 'provider'>): string {
-  const wording = wordingFor(vm.provider);
-  return `${wording.toolName} ${wording.vmNoun}`;
-}
-
-/** `Lima instance default`: how a sentence (a notification) names one VM. */
-export function vmPhrase(vm: Pick<VmDiagnosis, 'provider' | 'name'>): string {
-  return `${vmRuntime(vm)} ${vm.name}`;
 }
 
 /** The VMs whose traffic crosses vmnet's pf NAT on the host: the ones a wrong NAT source cuts off. */

@@ -6,6 +6,7 @@ import {
   vmPhrase,
   vmRuntime,
   vmsBehindNat,
+  vmView,
   worstVerdict,
 } from '@src/shared/vm-visibility';
 import { describe, expect, it } from 'vitest';
@@ -96,13 +97,26 @@ describe('visibleDiagnosis', () => {
   });
 });
 
+describe('vmView', () => {
+  it("gives one VM's path and verdict, with the bridge details only where they are its bridge", () => {
+    const diagnosis = threeVmDiagnosis();
+    const lima = vmView(diagnosis, diagnosis.vms![1]!);
+    expect(lima.verdict).toBe('red');
+    expect(lima.vm).toMatchObject({ provider: 'lima', profile: 'default', gateway: '192.168.105.1' });
+    expect(lima.hops[0]!.summary).toContain('lima0');
+    expect(lima.bridge).toBeNull();
+    expect(vmView(diagnosis, diagnosis.vms![0]!).bridge).toEqual(diagnosis.bridge);
+  });
+});
+
 describe('how VMs are named', () => {
   it("speaks of each VM in its provider's own words", () => {
     const [minikube, lima, podman] = threeVmDiagnosis().vms!;
-    expect(vmRuntime(lima!)).toBe('Lima instance');
+    expect(vmRuntime(lima!)).toBe('Lima');
+    expect(vmRuntime(podman!)).toBe('Podman machine');
     expect(vmPhrase(lima!)).toBe('Lima instance default');
     expect(vmPhrase(minikube!)).toBe('minikube profile minikube');
-    expect(vmRuntime(podman!)).toMatch(/^Podman /);
+    expect(vmPhrase(podman!)).toBe('Podman machine podman-machine-default');
   });
 
   it('finds the VMs behind vmnet NAT, not the user-mode one', () => {

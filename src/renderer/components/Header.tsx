@@ -1,12 +1,13 @@
 import { VERDICT_WORD } from '../format';
-import { usePopover } from '../store';
+import { shownVerdict, usePopover } from '../store';
 import { CheckedAt } from './CheckedAt';
 import { LightMark } from './LightMark';
 import { RecheckButton } from './RecheckButton';
 import { SettingsButton } from './SettingsButton';
 
 export function Header() {
-  const verdict = usePopover((state) => state.app.diagnosis?.verdict ?? 'unknown');
+  // The light of the VMs shown, as the tray has it: a hidden VM does not colour it.
+  const verdict = usePopover((state) => shownVerdict(state.app));
   const hasDiagnosis = usePopover((state) => state.app.diagnosis !== null);
   const checkedAt = usePopover((state) => state.app.checkedAt);
   const word = VERDICT_WORD[verdict];
