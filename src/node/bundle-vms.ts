@@ -2,12 +2,14 @@
 // holding each one's evidence. Kept apart from the reading and writing of bundle files (bundle.ts).
 
 import type { RecordedCommand } from '../shared/bundle-format';
-import { BUNDLE_FILES, type BundleVm } from '../shared/bundle-format';
-import type { Snapshot } from '../shared/model';
+import { BUNDLE_FILES, type BundleVm, vmFile } from '../shared/bundle-format';
+import type { Snapshot, VmObservation } from '../shared/model';
+import { wordingFor } from '../shared/providers';
 import { PROVIDER_IDS, VM_NETWORKS } from '../shared/vm';
 import { EXIT, UserError } from './errors';
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** A bundle file's name: a VM's own files carry its name escaped (fileSafeName), so they may be long. */
+const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 const MAX_VMS = 64;
 
 /** The files of one VM: what the VM's provider ran for it (all but the host's commands). */
@@ -24,11 +26,11 @@ function isVm(value: unknown): value is BundleVm {
   return (
     (PROVIDER_IDS as readonly unknown[]).includes(vm.provider) &&
     typeof vm.name === 'string' &&
-    SAFE_NAME.test(vm.name) &&
+    wordingFor(vm.provider as BundleVm['provider']).nameRule.test(vm.name) &&
     (vm.driver === null || typeof vm.driver === 'string') &&
     (VM_NETWORKS as readonly unknown[]).includes(vm.network) &&
     Array.isArray(vm.files) &&
-    vm.files.every((file) => typeof file === 'string' && SAFE_NAME.test(file))
+    vm.files.every((file) => typeof file === 'string' && SAFE_FILE.test(file))
   );
 }
 
@@ -42,22 +44,37 @@ export function validateVms(version: number, vms: unknown): void {
     );
 }
 
-/** The VM list a new bundle's manifest gets: the VM the snapshot observed, with the files recorded for it. */
+/**
+ * The files recorded for one VM: those under its own name (several VMs in one check), else v1's plain names;
+ * with several VMs a plain file (a listing, run once per provider) belongs to the VMs of the tool that printed it.
+ */
+function filesOf(
+  vm: VmObservation,
+  alone: boolean,
+  commands: Record<string, RecordedCommand>,
+  written: readonly string[],
+): string[] {
+  const recorded = [...new Set([...Object.keys(commands), ...written])];
+  const tool = wordingFor(vm.provider).tool;
+  const plain = VM_FILES.filter(
+    (file) => recorded.includes(file) && (alone || (file in commands && commands[file]!.argv[0] === tool)),
+  );
+  const own = vmFile(vm.provider, vm.profile, '');
+  return [...plain, ...recorded.filter((file) => file.startsWith(own))];
+}
+
+/** The VM list a new bundle's manifest gets: every VM the snapshot observed, with the files recorded for it. */
 export function recordedVms(
   snapshot: Snapshot,
   commands: Record<string, RecordedCommand>,
   written: string[],
 ): BundleVm[] {
-  const vm = snapshot.vm;
-  if (!vm) return [];
-  const files = VM_FILES.filter((file) => file in commands || written.includes(file));
-  return [
-    {
-      provider: vm.provider,
-      name: vm.profile,
-      driver: vm.listing?.driver ?? null,
-      network: vm.listing?.network ?? 'unknown',
-      files,
-    },
-  ];
+  const vms = snapshot.vms ?? (snapshot.vm ? [snapshot.vm] : []);
+  return vms.map((vm) => ({
+    provider: vm.provider,
+    name: vm.profile,
+    driver: vm.listing?.driver ?? null,
+    network: vm.listing?.network ?? 'unknown',
+    files: filesOf(vm, vms.length === 1, commands, written),
+  }));
 }

@@ -15,6 +15,7 @@ export const FINDING_IDS = [
   'no-default-route',
   'egress-address-evidence-conflict',
   'vm-multiple-default-routes',
+  'local-network-denied',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];

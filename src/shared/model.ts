@@ -118,6 +118,11 @@ export interface VmObservation {
   /** null when the probe was not run (VM not running) or failed; see `probeError`. */
   probe: VmProbe | null;
   probeError: string | null;
+  /**
+   * The host's own TCP connect to the VM's address (macOS, vmnet networks only): what Local Network privacy
+   * allows or denies. Absent when not tried; null when a bundle recorded none.
+   */
+  reach?: TargetProbe | null;
 }
 
 export type InputProblem = 'missing' | 'unparseable' | 'refused' | 'failed' | 'timeout' | 'not-found';

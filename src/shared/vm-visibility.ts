@@ -1,7 +1,8 @@
 // The user's hidden VMs (Settings.hiddenVms) applied to a multi-VM diagnosis: what the tray colours itself by and
 // what notifications speak of. The diagnosis itself is never changed (the popover still lists a hidden VM, to
 // offer showing it again); this is a view over it. Pure, so main and the popover read it the same way.
-import type { Diagnosis, Light, VmDiagnosis, VmInfo } from './model';
+import { worstVerdict } from './diagnosis/multi';
+import type { Diagnosis, VmDiagnosis, VmInfo } from './model';
 import { wordingFor } from './providers';
 import { PROVIDER_IDS, type ProviderId, type VmRef } from './vm';
 
@@ -25,13 +26,6 @@ export function isVmRef(value: unknown): value is VmRef {
     name.trim() === name &&
     !/[\u0000-\u001f\u007f-\u009f]/.test(name)
   );
-}
-
-/** Several VMs' lights as one: a known fault wins, green needs every VM green, anything else is unknown. */
-export function worstVerdict(lights: readonly Light[]): Light {
-  if (lights.includes('red')) return 'red';
-  if (lights.includes('yellow')) return 'yellow';
-  return lights.length > 0 && lights.every((light) => light === 'green') ? 'green' : 'unknown';
 }
 
 /** The VMs of a diagnosis the user has not hidden, in the diagnosis' order. */

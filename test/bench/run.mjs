@@ -5,7 +5,7 @@
 //   - `minikube ssh` calls per check;
 //   - CPU time of `watch` over a quiet period;
 //   - @bridgelight/cli on its own: installed size, and the start time of the installed `bridgelight --version`.
-//   - the size of the shipped renderer (out/renderer), raw and gzip.
+//   - the size of the shipped renderer (out/renderer), raw and gzip, and its first paint in headless Chromium.
 // Writes test/bench/results.json and the README's Benchmarks section.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,12 +14,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CLI_PACKAGE_NAME, packCli } from '../../scripts/pack-cli.mjs';
+import { measureFirstPaint } from './first-paint.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LAB = path.join(ROOT, 'test/lab/lab.sh');
 const BIN = path.join(ROOT, 'bin/bridgelight.js');
 const PREFIX = 'blbench';
-const LAB_DIR = `/tmp/bridgelight-lab-${PREFIX}`;
+// A private folder (0700, fresh name) for the lab's pid and log files, never a fixed path in /tmp.
+const LAB_DIR = mkdtempSync(path.join(tmpdir(), `bridgelight-lab-${PREFIX}-`));
 const HOST_NS = `${PREFIX}-host`;
 const STALE = '198.51.100.66';
 const PROBE = ['--probe', '203.0.113.10:80', '--dns-name', 'registry.lab.test'];
@@ -183,6 +185,7 @@ function updateReadme(results) {
     `| \`@bridgelight/cli\` installed (tarball) | ${results.cliPackage.installedKb} KB (${results.cliPackage.tarballKb} KB) | |`,
     `| installed \`bridgelight --version\`, median of ${results.cliPackage.runs} (\`node -e 0\` alone: ${results.cliPackage.nodeAloneMedianMs} ms) | ${results.cliPackage.versionMedianMs} ms | ≤ 100 ms |`,
     `| the popover's JS + CSS as shipped, gzip (raw) | ${results.renderer.gzipKb} KB (${results.renderer.rawKb} KB) | ≤ 100 KB |`,
+    `| the popover's first paint in headless Chromium, fresh profile, median of ${results.renderer.firstPaint.runs}: first contentful paint / rendered with its state | ${results.renderer.firstPaint.firstContentfulPaintMedianMs} ms / ${results.renderer.firstPaint.readyMedianMs} ms | |`,
     '',
     `Check times are wall times of the whole \`bridgelight\` process; starting it (Node, the CLI bundle, \`ip netns exec\`)`,
     `accounts for ${results.check.processStartMedianMs} ms of each (median of \`bridgelight --version\`).`,
@@ -247,7 +250,13 @@ async function main() {
     const roundCpuMs = (cpuTicks(pid) - roundTicks0) * 10;
 
     const results = {
-      renderer: rendererSize(),
+      renderer: {
+        ...rendererSize(),
+        firstPaint: await measureFirstPaint({
+          root: path.join(ROOT, 'out/renderer'),
+          diagnosisFile: path.join(ROOT, 'test/fixtures/diagnoses/seed.json'),
+        }),
+      },
       date: new Date().toISOString().slice(0, 10),
       machine: `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.version}`,
       detection: {

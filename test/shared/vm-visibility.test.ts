@@ -7,7 +7,6 @@ import {
   vmRuntime,
   vmsBehindNat,
   vmView,
-  worstVerdict,
 } from '@src/shared/vm-visibility';
 import { describe, expect, it } from 'vitest';
 import { LIMA_REF, MINIKUBE_REF, PODMAN_REF, threeVmDiagnosis } from '../support/multi-vm';
@@ -31,16 +30,6 @@ describe('isVmRef', () => {
     null,
     ['lima/default'],
   ])('refuses %j', (ref) => expect(isVmRef(ref)).toBe(false));
-});
-
-describe('worstVerdict', () => {
-  it('lets a known fault win, needs every VM green for green, and is unknown for nothing at all', () => {
-    expect(worstVerdict(['green', 'unknown', 'red'])).toBe('red');
-    expect(worstVerdict(['green', 'yellow', 'unknown'])).toBe('yellow');
-    expect(worstVerdict(['green', 'unknown'])).toBe('unknown');
-    expect(worstVerdict(['green', 'green'])).toBe('green');
-    expect(worstVerdict([])).toBe('unknown');
-  });
 });
 
 describe('visibleDiagnosis', () => {

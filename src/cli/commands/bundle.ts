@@ -2,13 +2,13 @@ import { collectSnapshot } from '../../node/collect';
 import { collectOptions, hostPlatform, livePorts } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
 import { machineNames, recordBundle } from '../../node/record-bundle';
-import { diagnose } from '../../shared/diagnosis';
+import { diagnoseAll } from '../../shared/diagnosis';
 import { createRedactor } from '../../shared/redact';
 import { extractIpRouteSection } from '../../shared/vm-probe';
-import type { CommandContext } from '../context';
+import type { TerminalContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 
-export async function runBundle(args: string[], context: CommandContext): Promise<number> {
+export async function runBundle(args: string[], context: TerminalContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { ...CHECK_OPTIONS, redact: { type: 'boolean' } }, 1);
   const dir = positionals[0];
   if (!dir) throw new UserError('which folder? usage: bridgelight bundle OUT_DIR [--redact]', EXIT.usage);
@@ -21,7 +21,7 @@ export async function runBundle(args: string[], context: CommandContext): Promis
     {
       livePorts,
       collect: collectSnapshot,
-      diagnose,
+      diagnose: diagnoseAll,
       extractIpRouteSection,
       redact: redactor ? (text) => redactor.redact(text) : null,
     },

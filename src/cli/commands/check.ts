@@ -1,11 +1,13 @@
 import { type CheckResult, checkLive, checkReplay } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
+import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Light } from '../../shared/model';
-import type { CommandContext } from '../context';
+import type { TerminalContext } from '../context';
 import { formatPrometheus } from '../format-prometheus';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { renderText } from '../render-text';
 import { createStyle, wantsColor } from '../style';
+import { own } from '../terminal';
 
 export const VERDICT_EXIT: Record<Light, number> = { green: 0, yellow: 1, red: 2, unknown: 3 };
 
@@ -21,16 +23,21 @@ function formatOf(values: { json?: boolean; format?: string }): Format {
   return values.format as Format;
 }
 
-function render(result: CheckResult, format: Format, context: CommandContext): string {
+function render(result: CheckResult, format: Format, context: TerminalContext): string {
   const { diagnosis, snapshot } = result;
   if (format === 'json') return `${JSON.stringify(diagnosis, null, 2)}\n`;
   if (format === 'text') return renderText(diagnosis, createStyle(wantsColor(context.stdout)));
+  // Several VMs: a set of series each, labelled with the VM.
+  if (diagnosis.vms && diagnosis.vms.length > 1)
+    return formatPrometheus(
+      diagnosis.vms.map((vm) => ({ provider: vm.provider, vm: vm.name, diagnosis: diagnosisOfVm(diagnosis, vm) })),
+    );
   // The VM the check looked at, named as the diagnosis names it, or as it was asked for when nothing answered.
   const vm = diagnosis.vm ?? snapshot.vm;
   return formatPrometheus([{ provider: vm?.provider ?? 'minikube', vm: vm?.profile ?? '', diagnosis }]);
 }
 
-export async function runCheck(args: string[], context: CommandContext): Promise<number> {
+export async function runCheck(args: string[], context: TerminalContext): Promise<number> {
   const { values } = parseCommandArgs(args, {
     ...CHECK_OPTIONS,
     replay: { type: 'string' },
@@ -39,9 +46,14 @@ export async function runCheck(args: string[], context: CommandContext): Promise
   const format = formatOf(values);
   const options = checkOptionsFor(values, context);
   const progress = format === 'text' && context.stderr.isTTY ? context.stderr : null;
-  progress?.write(values.replay ? `Replaying ${values.replay}…\r` : 'Checking the path from the VM to the internet…\r');
+  progress?.write(
+    `${values.replay ? `Replaying ${values.replay}…` : 'Checking the path from the VM to the internet…'}${own('\r')}`,
+  );
   const result: CheckResult = values.replay ? await checkReplay(values.replay, options) : await checkLive(options);
-  progress?.write('\u001b[2K');
-  context.stdout.write(render(result, format, context));
+  progress?.write(own('\u001b[2K'));
+  const output = render(result, format, context);
+  // JSON and Prometheus are read by programs, byte for byte; only the text is for a person's terminal.
+  if (format === 'text') context.stdout.write(output);
+  else context.stdout.exact(output);
   return VERDICT_EXIT[result.diagnosis.verdict];
 }

@@ -1,9 +1,10 @@
 import { hostPlatform, livePorts } from '../../node/engine';
 import { createEventSource } from '../../node/event-source';
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
+import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Diagnosis } from '../../shared/model';
 import { verdictReason } from '../../shared/presentation';
-import type { CommandContext } from '../context';
+import type { TerminalContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { createStyle, GLYPH, type Style, VERDICT_WORD, wantsColor } from '../style';
 
@@ -34,9 +35,17 @@ export function watchJson(update: MonitorUpdate): string {
   return `${JSON.stringify(line)}\n`;
 }
 
+/** What each VM's line says, by VM: one entry, unnamed (`''`), for a check of one VM, as watch always printed. */
+function linesSaid(diagnosis: Diagnosis, style: Style): Map<string, string> {
+  const vms = diagnosis.vms ?? [];
+  if (vms.length <= 1) return new Map([['', watchSays(diagnosis, style)]]);
+  return new Map(vms.map((vm) => [vm.ref, watchSays(diagnosisOfVm(diagnosis, vm), style)]));
+}
+
 /**
  * Writes an update only when what its line says differs from the last one written: a diagnosis whose evidence
- * changed but whose line reads the same is not news. JSON lines carry the whole diagnosis, so they compare it.
+ * changed but whose line reads the same is not news. With several VMs, a line per VM whose words changed, naming
+ * it. JSON lines carry the whole diagnosis, so they compare it.
  */
 export function createWatchPrinter(
   write: (text: string) => void,
@@ -44,15 +53,25 @@ export function createWatchPrinter(
   style: Style,
 ): (update: MonitorUpdate) => void {
   let said: string | null = null;
+  let saidPerVm = new Map<string, string>();
   return (update) => {
-    const says = json ? JSON.stringify(update.diagnosis) : watchSays(update.diagnosis, style);
-    if (says === said) return;
-    said = says;
-    write(json ? watchJson(update) : watchLine(update, style));
+    if (json) {
+      const says = JSON.stringify(update.diagnosis);
+      if (says === said) return;
+      said = says;
+      write(watchJson(update));
+      return;
+    }
+    const now = linesSaid(update.diagnosis, style);
+    for (const [ref, says] of now) {
+      if (saidPerVm.get(ref) === says) continue;
+      write(`${style.dim(update.at.slice(11, 19))}  ${ref ? `${style.bold(ref)}  ` : ''}${says}\n`);
+    }
+    saidPerVm = now;
   };
 }
 
-export async function runWatch(args: string[], context: CommandContext): Promise<number> {
+export async function runWatch(args: string[], context: TerminalContext): Promise<number> {
   const { values } = parseCommandArgs(args, CHECK_OPTIONS);
   const platform = hostPlatform();
   const check = checkOptionsFor(values, context);
@@ -63,7 +82,8 @@ export async function runWatch(args: string[], context: CommandContext): Promise
   });
   // The first line is the full check at start (VM and probes included); after it, a line per change.
   const printIfChanged = createWatchPrinter(
-    (text) => context.stdout.write(text),
+    // JSON lines are for programs, byte for byte; a person's lines pass through the sanitizer.
+    (text) => (values.json ? context.stdout.exact(text) : context.stdout.write(text)),
     Boolean(values.json),
     createStyle(wantsColor(context.stdout)),
   );

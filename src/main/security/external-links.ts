@@ -89,6 +89,11 @@ export function openAllowedExternal(url: string, shell: ExternalOpener): boolean
         'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-multiple-default-routes.md',
       );
       return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/local-network-denied.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/local-network-denied.md',
+      );
+      return true;
     default:
       return false;
   }

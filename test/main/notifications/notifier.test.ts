@@ -73,8 +73,12 @@ describe('notifications with several VMs', () => {
     expect(shown.map((request) => request.vms)).toEqual([[MINIKUBE_REF], [MINIKUBE_REF]]);
   });
 
-  it('names nobody, as before, for a diagnosis without VMs', () => {
-    const [stale] = notificationRequests(seedDiagnosis());
+  it('names the one VM of a one-VM check, and nobody for a diagnosis without VMs (a v1 bundle)', () => {
+    const [one] = notificationRequests(seedDiagnosis());
+    expect(one!.vms).toEqual([MINIKUBE_REF]);
+    expect(one!.title).toBe("The VM's traffic leaves with stale 172.2.9.61");
+    const { vms: _none, ...withoutVms } = seedDiagnosis();
+    const [stale] = notificationRequests(withoutVms);
     expect(stale!.vms).toEqual([]);
     expect(stale!.body).not.toContain('Affects');
   });

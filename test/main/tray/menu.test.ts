@@ -1,25 +1,14 @@
 import { NOTIFICATIONS_UNAVAILABLE } from '@src/main/notifications/presenter';
 import { defaultSettings } from '@src/main/settings/settings';
 import { createAppStore } from '@src/main/state/store';
-import { type TrayActions, trayMenuTemplate } from '@src/main/tray/menu';
+import { trayMenuTemplate } from '@src/main/tray/menu';
 import type { Settings } from '@src/shared/app-api';
-import type { MenuItem, MenuItemConstructorOptions } from 'electron';
-import { describe, expect, it, vi } from 'vitest';
+import type { KeyboardEvent, MenuItem, MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
 import { LIMA_REF, MINIKUBE_REF, threeVmDiagnosis } from '../../support/multi-vm';
-import { seedDiagnosis } from '../fixtures';
+import { seedDiagnosis, trayActions } from '../fixtures';
 
-function actions() {
-  return {
-    openPopover: vi.fn<() => void>(),
-    recheck: vi.fn<() => void>(),
-    copyDiagnostics: vi.fn<() => void>(),
-    saveSupportBundle: vi.fn<() => void>(),
-    setLaunchAtLogin: vi.fn<(enabled: boolean) => void>(),
-    setCheckForUpdates: vi.fn<(enabled: boolean) => void>(),
-    restartToUpdate: vi.fn<() => void>(),
-    quit: vi.fn<() => void>(),
-  } satisfies TrayActions;
-}
+const actions = () => trayActions();
 
 function item(template: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions {
   const found = template.find((entry) => entry.id === id);
@@ -28,7 +17,7 @@ function item(template: MenuItemConstructorOptions[], id: string): MenuItemConst
 }
 
 function click(entry: MenuItemConstructorOptions, checked = false): void {
-  entry.click?.({ checked } as MenuItem, undefined, {} as never);
+  entry.click?.({ checked } as MenuItem, undefined, {} satisfies KeyboardEvent);
 }
 
 function state(settings: Partial<Settings> = {}) {

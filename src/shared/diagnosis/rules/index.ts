@@ -5,6 +5,7 @@ import { rule as egressAddressEvidenceConflict } from './egress-address-evidence
 import { rule as egressMultipleIpv4 } from './egress-multiple-ipv4';
 import { rule as hostInternetUnreachable } from './host-internet-unreachable';
 import { rule as inputUnparseable } from './input-unparseable';
+import { rule as localNetworkDenied } from './local-network-denied';
 import { rule as toolNotFound } from './minikube-not-found';
 import { rule as toolUnresponsive } from './minikube-unresponsive';
 import { rule as natSourceStale } from './nat-source-stale';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   vmBridgeMissing,
   vmMultipleDefaultRoutes,
   hostInternetUnreachable,
+  localNetworkDenied,
   vmInternetUnreachable,
   vmDnsFailure,
   vmNotRunning,
