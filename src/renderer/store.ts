@@ -205,24 +205,20 @@ export async function updateSettings(patch: Partial<Settings>): Promise<boolean>
   }
 }
 
-/** The VM's light stops counting (tray, notifications); the popover keeps it listed apart, to show it again. */
-export async function hideVm(vm: VmRef): Promise<void> {
+/** A call whose answer comes back as main's next state: only a failure needs saying here. */
+async function tell(call: (bridge: BridgelightApi) => Promise<unknown>): Promise<void> {
   usePopover.setState({ error: null });
   try {
-    await api().hideVm(vm);
+    await call(api());
   } catch (error) {
     report(error);
   }
 }
 
-export async function showVm(vm: VmRef): Promise<void> {
-  usePopover.setState({ error: null });
-  try {
-    await api().showVm(vm);
-  } catch (error) {
-    report(error);
-  }
-}
+/** The VM's light stops counting (tray, notifications); the popover keeps it listed apart, to show it again. */
+export const hideVm = (vm: VmRef): Promise<void> => tell((bridge) => bridge.hideVm(vm));
+
+export const showVm = (vm: VmRef): Promise<void> => tell((bridge) => bridge.showVm(vm));
 
 export async function copyDiagnostics(): Promise<boolean> {
   usePopover.setState({ error: null });

@@ -1,8 +1,8 @@
 // The user's hidden VMs (Settings.hiddenVms) applied to a multi-VM diagnosis: what the tray colours itself by and
 // what notifications speak of. The diagnosis itself is never changed (the popover still lists a hidden VM, to
 // offer showing it again); this is a view over it. Pure, so main and the popover read it the same way.
-import { worstVerdict } from './diagnosis/multi';
-import type { Diagnosis, VmDiagnosis, VmInfo } from './model';
+import { diagnosisOfVm, worstVerdict } from './diagnosis/multi';
+import type { Diagnosis, VmDiagnosis } from './model';
 import { wordingFor } from './providers';
 import { PROVIDER_IDS, type ProviderId, type VmRef } from './vm';
 
@@ -38,17 +38,6 @@ export function hiddenVmsOf(diagnosis: Diagnosis, hiddenVms: readonly VmRef[]): 
   return (diagnosis.vms ?? []).filter((vm) => hiddenVms.includes(vm.ref));
 }
 
-function vmInfoOf(vm: VmDiagnosis): VmInfo {
-  return {
-    provider: vm.provider,
-    profile: vm.name,
-    state: vm.state,
-    gateway: vm.gateway,
-    driver: vm.driver,
-    network: vm.network,
-  };
-}
-
 /**
  * The diagnosis as if the hidden VMs were not there: their findings gone, the verdict the worst of the shown
  * VMs', and the top-level VM fields those of the first shown VM. With every VM hidden nothing is left to judge,
@@ -61,7 +50,12 @@ export function visibleDiagnosis(diagnosis: Diagnosis, hiddenVms: readonly VmRef
   const first = shown[0];
   const findings = diagnosis.findings.filter((finding) => finding.vm === undefined || !hiddenVms.includes(finding.vm));
   if (!first) return { ...diagnosis, verdict: 'unknown', vm: null, bridge: null, hops: [], findings, vms: [] };
-  return { ...vmView(diagnosis, first), verdict: worstVerdict(shown.map((vm) => vm.verdict)), findings, vms: shown };
+  return {
+    ...diagnosisOfVm(diagnosis, first),
+    verdict: worstVerdict(shown.map((vm) => vm.verdict)),
+    findings,
+    vms: shown,
+  };
 }
 
 /** The runtime a VM belongs to, as users know it (`Lima`, `Podman machine`, `UTM`). */
@@ -75,18 +69,6 @@ export function vmPhrase(vm: Pick<VmDiagnosis, 'provider' | 'name'>): string {
   // "Podman machine" already says what one VM is called.
   const kind = toolName.endsWith(` ${vmNoun}`) ? toolName : `${toolName} ${vmNoun}`;
   return `${kind} ${vm.name}`;
-}
-
-/** One VM's own view: the diagnosis with the top-level VM fields, hops and verdict of `vm` (its path). */
-export function vmView(diagnosis: Diagnosis, vm: VmDiagnosis): Diagnosis {
-  return {
-    ...diagnosis,
-    verdict: vm.verdict,
-    vm: vmInfoOf(vm),
-    // The bridge's address and members are known only for the bridge the top-level fields described.
-    bridge: diagnosis.bridge && diagnosis.bridge.interface === vm.bridge ? diagnosis.bridge : null,
-    hops: vm.hops,
-  };
 }
 
 /** The VMs whose traffic crosses vmnet's pf NAT on the host: the ones a wrong NAT source cuts off. */

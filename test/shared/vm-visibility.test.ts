@@ -6,7 +6,6 @@ import {
   vmPhrase,
   vmRuntime,
   vmsBehindNat,
-  vmView,
 } from '@src/shared/vm-visibility';
 import { describe, expect, it } from 'vitest';
 import { LIMA_REF, MINIKUBE_REF, PODMAN_REF, threeVmDiagnosis } from '../support/multi-vm';
@@ -83,18 +82,6 @@ describe('visibleDiagnosis', () => {
       'podman-machine-default',
     ]);
     expect(shownVms({ ...diagnosis, vms: undefined }, [LIMA_REF])).toEqual([]);
-  });
-});
-
-describe('vmView', () => {
-  it("gives one VM's path and verdict, with the bridge details only where they are its bridge", () => {
-    const diagnosis = threeVmDiagnosis();
-    const lima = vmView(diagnosis, diagnosis.vms![1]!);
-    expect(lima.verdict).toBe('red');
-    expect(lima.vm).toMatchObject({ provider: 'lima', profile: 'default', gateway: '192.168.105.1' });
-    expect(lima.hops[0]!.summary).toContain('lima0');
-    expect(lima.bridge).toBeNull();
-    expect(vmView(diagnosis, diagnosis.vms![0]!).bridge).toEqual(diagnosis.bridge);
   });
 });
 

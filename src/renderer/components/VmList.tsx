@@ -2,8 +2,9 @@
 // listed apart, greyed, with a way to show them again. Hiding goes to main (hideVm), which stops the VM from
 // colouring the tray and notifying; the list here only mirrors main's settings.
 import { useId } from 'react';
+import { diagnosisOfVm } from '../../shared/diagnosis/multi';
 import type { Diagnosis, VmDiagnosis } from '../../shared/model';
-import { vmRuntime, vmView } from '../../shared/vm-visibility';
+import { vmRuntime } from '../../shared/vm-visibility';
 import { HOP_LIGHT_WORD } from '../format';
 import { hideVm, showVm, toggleExpanded, usePopover } from '../store';
 import { LightMark } from './LightMark';
@@ -48,7 +49,7 @@ function VmRow({ diagnosis, vm }: { diagnosis: Diagnosis; vm: VmDiagnosis }) {
         </button>
       </div>
       <div className="vm-path" id={pathId} hidden={!open}>
-        {open && <HopList diagnosis={vmView(diagnosis, vm)} />}
+        {open && <HopList diagnosis={diagnosisOfVm(diagnosis, vm)} />}
       </div>
     </li>
   );
