@@ -28,6 +28,11 @@ export const BUNDLE_FILES = {
   probes: 'probes.json',
   // the host's own connects to VMs (bridgelight's own JSON: TargetProbe[], macOS only)
   vmReach: 'vm-reach.json',
+  // macOS: the Application Firewall's getters and bootpd's lease file (read as a normal user)
+  socketfilterfwGlobalState: 'socketfilterfw-getglobalstate.txt',
+  socketfilterfwAllowSigned: 'socketfilterfw-getallowsigned.txt',
+  socketfilterfwListApps: 'socketfilterfw-listapps.txt',
+  dhcpdLeases: 'dhcpd-leases.txt',
 } as const;
 
 /** `ipconfig getpacket IF` output is stored per interface. */

@@ -166,6 +166,7 @@ function fakeMonitor(): FakeMonitor {
     stop() {
       this.stopped = true;
     },
+    subscribeEventSource: () => () => undefined,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

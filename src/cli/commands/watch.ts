@@ -1,5 +1,6 @@
 import { hostPlatform, livePorts } from '../../node/engine';
 import { createEventSource } from '../../node/event-source';
+import { describeEventSource, type EventSourceStatus } from '../../node/event-supervisor';
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
 import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Diagnosis } from '../../shared/model';
@@ -71,6 +72,25 @@ export function createWatchPrinter(
   };
 }
 
+/**
+ * One line when the event stream dies and one when a restart has proven itself: not one per retry, so a tool that
+ * keeps dying does not flood the output. It goes to stderr, so stdout stays the diagnosis lines (`--json` exact).
+ */
+export function createEventSourceReporter(
+  write: (text: string) => void,
+  style: Style,
+  now: () => Date = () => new Date(),
+): (status: EventSourceStatus) => void {
+  let outage = false;
+  return (status) => {
+    if (status.state === 'retrying' || (status.state === 'down' && outage)) return;
+    if (status.state === 'listening' && !outage) return;
+    outage = status.state === 'down';
+    const mark = outage ? style.light('yellow', GLYPH.yellow) : style.light('green', GLYPH.green);
+    write(`${style.dim(now().toISOString().slice(11, 19))}  ${mark} watch: ${describeEventSource(status)}\n`);
+  };
+}
+
 export async function runWatch(args: string[], context: TerminalContext): Promise<number> {
   const { values } = parseCommandArgs(args, CHECK_OPTIONS);
   const platform = hostPlatform();
@@ -89,6 +109,9 @@ export async function runWatch(args: string[], context: TerminalContext): Promis
   );
   if (!values.json && context.stderr.isTTY)
     context.stderr.write('Watching address and route changes (Ctrl-C to stop)…\n');
+  monitor.subscribeEventSource(
+    createEventSourceReporter((text) => context.stderr.write(text), createStyle(wantsColor(context.stderr))),
+  );
   const first = await monitor.start();
   printIfChanged(first);
   monitor.subscribe(printIfChanged);

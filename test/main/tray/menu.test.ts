@@ -100,6 +100,14 @@ describe('trayMenuTemplate', () => {
     expect(trayMenuTemplate(state(), actions()).some((entry) => entry.id === 'notifications-note')).toBe(false);
   });
 
+  it('says that network changes are not heard while the event stream restarts', () => {
+    const problem = 'Not hearing network changes (route -n monitor exited (1)); restarting the listener';
+    expect(
+      item(trayMenuTemplate({ ...state(), eventSourceProblem: problem }, actions()), 'event-source-note'),
+    ).toMatchObject({ enabled: false, label: problem });
+    expect(trayMenuTemplate(state(), actions()).some((entry) => entry.id === 'event-source-note')).toBe(false);
+  });
+
   it('disables what cannot be done right now', () => {
     const store = createAppStore({ ...defaultSettings(), launchAtLoginStatus: 'not-supported' });
     store.setState({ checking: true });
