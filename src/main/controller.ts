@@ -55,6 +55,14 @@ export function createController(deps: ControllerDeps) {
       settings.unmute({ id, vm });
       return settings.forRenderer();
     },
+    hideVm(vm: VmRef): Settings {
+      settings.hideVm(vm);
+      return settings.forRenderer();
+    },
+    showVm(vm: VmRef): Settings {
+      settings.showVm(vm);
+      return settings.forRenderer();
+    },
     async copyDiagnostics() {
       const { diagnosis, checkedAt } = store.getState();
       if (!diagnosis) throw new Error('No check has finished yet: nothing to copy.');

@@ -197,7 +197,8 @@ function ready(): void {
   });
   lifetime.add(
     store.subscribe((state, previous) => {
-      if (state.diagnosis !== previous.diagnosis) notifier.observe(state.diagnosis, state.settings.ignoredAddresses);
+      if (state.diagnosis !== previous.diagnosis)
+        notifier.observe(state.diagnosis, state.settings.ignoredAddresses, state.settings.hiddenVms);
     }),
   );
 

@@ -3,7 +3,10 @@
 import { create } from 'zustand';
 import type { AppState, BridgelightApi, FixResult, Settings } from '../shared/app-api';
 import type { FindingId } from '../shared/finding-ids';
+import type { Light } from '../shared/model';
+import { shownLight } from '../shared/mute';
 import type { VmRef } from '../shared/vm';
+import { visibleDiagnosis } from '../shared/vm-visibility';
 import { errorMessage } from './format';
 
 export type FixCallKind = 'fix' | 'undo';
@@ -98,6 +101,11 @@ export function connect(api: BridgelightApi): () => void {
 }
 
 // ---- derived state (plain functions over the state, used by components with primitive selectors) ----
+
+/** The verdict over the VMs the user has not hidden (the tray's light). */
+export function shownVerdict(app: AppState): Light {
+  return app.diagnosis ? shownLight(visibleDiagnosis(app.diagnosis, app.settings?.hiddenVms ?? [])) : 'unknown';
+}
 
 /** A fix is running, whether main says so (phase) or our own call has not come back yet. */
 export function isFixBusy(state: PopoverState): boolean {
@@ -210,6 +218,20 @@ export function muteFinding(findingId: FindingId, vm: VmRef | null): Promise<boo
 export function unmuteFinding(findingId: FindingId, vm: VmRef | null): Promise<boolean> {
   return changeSettings(() => api().unmuteFinding(findingId, vm));
 }
+/** A call whose answer comes back as main's next state: only a failure needs saying here. */
+async function tell(call: (bridge: BridgelightApi) => Promise<unknown>): Promise<void> {
+  usePopover.setState({ error: null });
+  try {
+    await call(api());
+  } catch (error) {
+    report(error);
+  }
+}
+
+/** The VM's light stops counting (tray, notifications); the popover keeps it listed apart, to show it again. */
+export const hideVm = (vm: VmRef): Promise<void> => tell((bridge) => bridge.hideVm(vm));
+
+export const showVm = (vm: VmRef): Promise<void> => tell((bridge) => bridge.showVm(vm));
 
 export async function copyDiagnostics(): Promise<boolean> {
   usePopover.setState({ error: null });

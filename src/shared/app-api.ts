@@ -4,6 +4,7 @@ import type { FindingId } from './finding-ids';
 import type { InvokeApi } from './ipc-channels';
 import type { Diagnosis } from './model';
 import type { Mute } from './mute';
+import type { VmRef } from './vm';
 
 export interface AppState {
   diagnosis: Diagnosis | null;
@@ -31,6 +32,11 @@ export interface Settings {
   checkForUpdates: boolean;
   /** Muted findings: shown greyed, they never colour the tray nor notify (src/shared/mute.ts). */
   mutedFindings: Mute[];
+  /**
+   * VMs (`PROVIDER/NAME`) the user hid: they neither colour the tray nor notify; the popover lists them apart and
+   * offers to show them again.
+   */
+  hiddenVms: VmRef[];
 }
 
 /** What the popover may change: every setting but the login item's status, which only macOS reports. */

@@ -24,6 +24,8 @@ export const INVOKE_CHANNELS = {
   /** Mutes a finding id for one VM (`PROVIDER/NAME`) or, with null, for every VM and the host (src/shared/mute.ts). */
   muteFinding: channel<[findingId: FindingId, vm: VmRef | null], Settings>('bridgelight:mute-finding'),
   unmuteFinding: channel<[findingId: FindingId, vm: VmRef | null], Settings>('bridgelight:unmute-finding'),
+  hideVm: channel<[vm: VmRef], Settings>('bridgelight:hide-vm'),
+  showVm: channel<[vm: VmRef], Settings>('bridgelight:show-vm'),
 };
 
 type Channels = typeof INVOKE_CHANNELS;

@@ -161,6 +161,15 @@ describe('followSettings', () => {
     expect(monitor.reconfigure).toHaveBeenCalledTimes(1);
   });
 
+  it('hides and shows a VM: the state says so at once, and no collection is rebuilt for it', () => {
+    const { controller, store, monitor } = setup();
+    expect(controller.hideVm('colima/default').hiddenVms).toEqual(['colima/default']);
+    expect(store.getState().settings.hiddenVms).toEqual(['colima/default']);
+    expect(controller.showVm('colima/default').hiddenVms).toEqual([]);
+    expect(store.getState().settings.hiddenVms).toEqual([]);
+    expect(monitor.reconfigure).not.toHaveBeenCalled();
+  });
+
   it('leaves the monitor alone for settings it does not use', () => {
     const { controller, store, monitor } = setup();
     controller.ignoreAddress('172.2.9.61');

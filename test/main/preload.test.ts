@@ -55,6 +55,8 @@ describe('the preload', () => {
     await api.copyDiagnostics();
     await api.muteFinding('nat-source-stale', 'minikube/minikube');
     await api.unmuteFinding('nat-source-stale', null);
+    await api.hideVm('lima/default');
+    await api.showVm('lima/default');
     const used = electron.invoke.mock.calls.map((call) => call[0]);
     expect([...used].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
     expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.fix, 'nat-source-stale');
@@ -62,6 +64,7 @@ describe('the preload', () => {
     expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.ignoreAddress, '172.2.9.61');
     expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.muteFinding, 'nat-source-stale', 'minikube/minikube');
     expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.unmuteFinding, 'nat-source-stale', null);
+    expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.hideVm, 'lima/default');
   });
 
   it('unwraps a success and throws the message of a failure', async () => {

@@ -200,6 +200,25 @@ function installStub(initial: AppState): void {
       record('ignoreAddress', args);
       return state.settings ? Promise.resolve(copy(state.settings)) : Promise.reject(new Error('no settings'));
     },
+    // Like main: change the hidden list, push the new state, answer with the new settings.
+    hideVm: (...args: unknown[]) => {
+      record('hideVm', args);
+      if (!state.settings) return Promise.reject(new Error('no settings'));
+      const ref = args[0] as string;
+      const hiddenVms = state.settings.hiddenVms.includes(ref)
+        ? state.settings.hiddenVms
+        : [...state.settings.hiddenVms, ref];
+      const settings = { ...state.settings, hiddenVms };
+      w.__pushState({ ...state, settings });
+      return Promise.resolve(copy(settings));
+    },
+    showVm: (...args: unknown[]) => {
+      record('showVm', args);
+      if (!state.settings) return Promise.reject(new Error('no settings'));
+      const settings = { ...state.settings, hiddenVms: state.settings.hiddenVms.filter((vm) => vm !== args[0]) };
+      w.__pushState({ ...state, settings });
+      return Promise.resolve(copy(settings));
+    },
     copyDiagnostics: (...args: unknown[]) => {
       record('copyDiagnostics', args);
       return Promise.resolve();

@@ -9,6 +9,7 @@ import type { Diagnosis } from '@src/shared/model';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFreshBuild } from '../support/fresh-build';
+import { LIMA_REF, MINIKUBE_REF, PODMAN_REF, threeVmDiagnosis } from '../support/multi-vm';
 import {
   FIXED_NOW,
   launchChromium,
@@ -33,6 +34,7 @@ const SETTINGS: Settings = {
   ignoredAddresses: ['172.2.9.99'],
   checkForUpdates: true,
   mutedFindings: [],
+  hiddenVms: [],
 };
 
 const secondsAgo = (seconds: number) => new Date(FIXED_NOW - seconds * 1000).toISOString();
@@ -59,6 +61,13 @@ const VERIFIED: FixResult = {
 };
 
 const FIX_BUTTON = 'Remove 172.2.9.61 from en0…';
+
+/** Whether the element's whole box lies inside the popover's viewport (360 × 520), as drawn without scrolling. */
+const fullyInView = (target: ReturnType<Popover['page']['locator']>) =>
+  target.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+  });
 
 let browser: Browser;
 let server: StaticServer;
@@ -129,9 +138,11 @@ describe('the seed case (a stale address on en0 is the NAT source)', () => {
     const fixButtons = page.getByRole('button', { name: /^Remove / });
     expect(await fixButtons.count()).toBe(1);
     expect(await fixButtons.textContent()).toBe(FIX_BUTTON);
-    expect(await page.locator('[data-finding="nat-source-stale"] code').textContent()).toBe(
+    // The fix leads the popover, with the exact command; the finding below keeps its detail, not a second button.
+    expect(await page.locator('[data-lead="nat-source-stale"] code').textContent()).toBe(
       'sudo ifconfig en0 delete 172.2.9.61',
     );
+    expect(await page.locator('[data-finding="nat-source-stale"] code').count()).toBe(0);
     expect(
       await page.locator('.finding .finding-doc').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
     ).toEqual([findingDocUrl('nat-source-stale'), findingDocUrl('egress-multiple-ipv4')]);
@@ -145,6 +156,21 @@ describe('the seed case (a stale address on en0 is the NAT source)', () => {
     expect(await stale.locator('.evidence').textContent()).toContain('not the DHCP lease');
     await page.locator('.addresses').scrollIntoViewIfNeeded();
     await shoot('seed-light-addresses');
+  });
+
+  it('leads with the answer: the finding and its Fix button are in view without scrolling', async () => {
+    const { page } = await show(fullState(SEED));
+    const button = page.getByRole('button', { name: FIX_BUTTON });
+    await button.waitFor();
+    expect(await page.locator('.lead-title').textContent()).toBe(
+      SEED.findings.find((finding) => finding.id === 'nat-source-stale')!.title,
+    );
+    expect(await fullyInView(button)).toBe(true);
+    expect(await page.locator('.content').evaluate((element) => element.scrollTop)).toBe(0);
+    // The answer comes before the path it explains.
+    expect(
+      await page.locator('.content > section').evaluateAll((sections) => sections.map((s) => s.className)),
+    ).toEqual(['section lead', 'section', 'section', 'section']);
   });
 
   it('fixes by finding id only, shows progress, then before → after with Undo', async () => {
@@ -601,5 +627,115 @@ describe('settings', () => {
     await popover.page.getByRole('button', { name: 'Settings' }).click();
     await popover.page.locator('.settings').waitFor();
     await popover.shoot('settings-dark');
+  });
+});
+
+describe('several VMs', () => {
+  const THREE = threeVmDiagnosis();
+  const hiding = (hiddenVms: string[]) => fullState(THREE, { settings: { ...SETTINGS, hiddenVms } });
+  const rows = (page: Popover['page'], list = '.vms:not(.vms-hidden)') =>
+    page.locator(`${list} .vm`).evaluateAll((items) => items.map((item) => item.getAttribute('data-vm')));
+
+  it('lists each VM with its name, runtime and light, the worst in the header, and the fix first', async () => {
+    const { page, shoot } = await show(fullState(THREE));
+    await expect.poll(() => rows(page)).toEqual([MINIKUBE_REF, LIMA_REF, PODMAN_REF]);
+    expect(await page.locator('h1.verdict').textContent()).toBe('Broken');
+    const lima = page.locator(`[data-vm="${LIMA_REF}"]`);
+    expect(await lima.locator('.vm-name').textContent()).toBe('default');
+    expect(await lima.locator('.vm-runtime').textContent()).toBe('Lima');
+    expect(await lima.locator('svg').getAttribute('aria-label')).toBe('default: Broken');
+    const podman = page.locator(`[data-vm="${PODMAN_REF}"]`);
+    expect(await podman.locator('.vm-runtime').textContent()).toBe('Podman machine');
+    expect(await podman.locator('svg').getAttribute('aria-label')).toBe('podman-machine-default: OK');
+    // One list instead of the first VM's path; the Lima VM's own finding says whose it is.
+    expect(await page.locator('#path-heading').count()).toBe(0);
+    expect(await page.locator('[data-finding="vm-multiple-default-routes"] .finding-vm').textContent()).toBe(LIMA_REF);
+    expect(await page.getByRole('button', { name: /^Remove / }).count()).toBe(1);
+    expect(await fullyInView(page.getByRole('button', { name: FIX_BUTTON }))).toBe(true);
+    await shoot('three-vms-light');
+  });
+
+  it("opens each VM's own path", async () => {
+    const popover = await show(fullState(THREE));
+    const { page, shoot } = popover;
+    const toggle = (ref: string) => page.locator(`[data-vm="${ref}"] .vm-toggle`);
+    const hop = (ref: string, id: string) => page.locator(`[data-vm="${ref}"] [data-hop="${id}"]`);
+    expect(await toggle(LIMA_REF).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('.vm .hop').count()).toBe(0);
+
+    await toggle(LIMA_REF).click();
+    await expect.poll(() => toggle(LIMA_REF).getAttribute('aria-expanded')).toBe('true');
+    expect(await hop(LIMA_REF, 'vm').textContent()).toContain('default · Running');
+    expect(await hop(LIMA_REF, 'bridge').getAttribute('title')).toContain('bridge101 holds 192.168.105.1');
+    expect(await hop(LIMA_REF, 'nat').textContent()).toContain('source 172.2.9.61');
+    expect(await page.locator('.vm .path').count()).toBe(1);
+
+    // The user-mode VM: bridge and NAT are not on its path, and name no NAT source.
+    await toggle(PODMAN_REF).click();
+    const nat = hop(PODMAN_REF, 'nat');
+    await expect.poll(() => nat.getAttribute('data-on-path')).toBe('false');
+    expect(await nat.locator('.hop-word').textContent()).toBe('not on this path');
+    expect(await nat.locator('.hop-subject').textContent()).toBe('');
+    expect(await hop(PODMAN_REF, 'vm').textContent()).toContain('podman-machine-default · running');
+    await toggle(LIMA_REF).click();
+    await page.locator(`[data-vm="${PODMAN_REF}"]`).scrollIntoViewIfNeeded();
+    await shoot('three-vms-path-light');
+
+    // Opened stays opened across main's pushes.
+    await toggle(LIMA_REF).click();
+    await popover.push(fullState(THREE, { checkedAt: secondsAgo(1) }));
+    expect(await toggle(LIMA_REF).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('looks right in dark mode', async () => {
+    const { page, shoot } = await show(fullState(THREE), { colorScheme: 'dark' });
+    await expect.poll(() => rows(page)).toEqual([MINIKUBE_REF, LIMA_REF, PODMAN_REF]);
+    await shoot('three-vms-dark');
+  });
+
+  it('hides a VM through main, lists it apart, and shows it again', async () => {
+    const popover = await show(fullState(THREE));
+    const { page } = popover;
+    await page.getByRole('button', { name: 'Hide default (Lima)' }).click();
+    await expect.poll(() => rows(page)).toEqual([MINIKUBE_REF, PODMAN_REF]);
+    expect(await popover.calls('hideVm')).toEqual([{ method: 'hideVm', args: [LIMA_REF] }]);
+    expect(await rows(page, '.vms-hidden')).toEqual([LIMA_REF]);
+    // Its own finding goes with it; the host's findings and the worst shown VM stay.
+    expect(await page.locator('[data-finding="vm-multiple-default-routes"]').count()).toBe(0);
+    expect(await page.locator('[data-finding="nat-source-stale"]').count()).toBe(1);
+    expect(await page.locator('h1.verdict').textContent()).toBe('Broken');
+
+    await page.getByRole('button', { name: 'Hide minikube (minikube)' }).click();
+    await expect.poll(() => rows(page)).toEqual([PODMAN_REF]);
+    // Only the green user-mode VM is left: the header agrees with the tray.
+    await expect.poll(() => page.locator('h1.verdict').textContent()).toBe('All clear');
+    // Nothing shown is broken, so no fix leads; the host's finding keeps its button in the list.
+    expect(await page.locator('.lead').count()).toBe(0);
+    expect(
+      await page.locator('[data-finding="nat-source-stale"]').getByRole('button', { name: FIX_BUTTON }).count(),
+    ).toBe(1);
+    await popover.shoot('three-vms-hidden-light');
+
+    await page.getByRole('button', { name: 'Show default (Lima) again' }).click();
+    await expect.poll(() => rows(page)).toEqual([LIMA_REF, PODMAN_REF]);
+    expect(await popover.calls('showVm')).toEqual([{ method: 'showVm', args: [LIMA_REF] }]);
+    expect(await page.locator('h1.verdict').textContent()).toBe('Broken');
+  });
+
+  it('says so when every VM is hidden, and the verdict is unknown, not green', async () => {
+    const { page } = await show(hiding([MINIKUBE_REF, LIMA_REF, PODMAN_REF]));
+    await expect.poll(() => page.locator('h1.verdict').textContent()).toBe('Unknown');
+    expect(await page.locator('#vms-heading + .muted').textContent()).toContain('Every VM is hidden');
+    expect(await rows(page, '.vms-hidden')).toEqual([MINIKUBE_REF, LIMA_REF, PODMAN_REF]);
+  });
+
+  it('lists every hidden VM in the settings, one not running now included, with Show', async () => {
+    const popover = await show(hiding([LIMA_REF, 'utm/Windows 11']));
+    const { page } = popover;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Show utm/Windows 11 again' }).click();
+    await expect.poll(() => popover.calls('showVm')).toEqual([{ method: 'showVm', args: ['utm/Windows 11'] }]);
+    await expect.poll(() => page.getByRole('button', { name: 'Show utm/Windows 11 again' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: `Show ${LIMA_REF} again` }).count()).toBe(1);
   });
 });

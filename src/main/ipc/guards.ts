@@ -5,6 +5,7 @@ import { type FindingId, isFindingId } from '../../shared/finding-ids';
 import { isIpv4 } from '../../shared/ipv4';
 import { checkMute } from '../../shared/mute';
 import type { VmRef } from '../../shared/vm';
+import { isVmRef } from '../../shared/vm-visibility';
 import { type Checked, checkSettingsPatch, type SettingsPatch } from '../settings/settings';
 
 /** Checks a whole argument list and, when it passes, gives it back typed as the handler takes it. */
@@ -38,4 +39,10 @@ export const muteArguments: Guard<[FindingId, VmRef | null]> = (args) => {
   if (args.length !== 2) return { ok: false, message: 'expected a finding id and a VM (or null)' };
   const checked = checkMute(args[0], args[1]);
   return checked.ok ? { ok: true, value: [checked.value.id, checked.value.vm] } : checked;
+};
+
+export const vmRefArgument: Guard<[VmRef]> = (args) => {
+  if (args.length !== 1) return { ok: false, message: 'expected one VM' };
+  const [value] = args;
+  return isVmRef(value) ? { ok: true, value: [value] } : { ok: false, message: 'not a VM (PROVIDER/NAME)' };
 };

@@ -14,6 +14,7 @@ import {
   muteArguments,
   noArguments,
   settingsPatchArgument,
+  vmRefArgument,
 } from './guards';
 
 /** What main answers each call with: one handler per channel of the shared map, its types derived from it. */
@@ -31,6 +32,8 @@ const GUARDS: { [K in InvokeName]: Guard<InvokeArgs<K>> } = {
   copyDiagnostics: noArguments,
   muteFinding: muteArguments,
   unmuteFinding: muteArguments,
+  hideVm: vmRefArgument,
+  showVm: vmRefArgument,
 };
 
 /** A call from an allowed sender: its arguments pass the channel's guard, or its handler never runs. */

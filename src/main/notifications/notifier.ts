@@ -2,7 +2,9 @@
 // IPv4 address, and NAT now leaves with a stale one. Each appearance notifies once, keyed by the finding and
 // the addresses involved; it re-arms only after it has stayed gone for a quiet period, so an address that
 // flaps a hundred times in a few seconds is one notification, not fifty.
-import type { Diagnosis, Finding } from '../../shared/model';
+import type { Diagnosis, Finding, VmDiagnosis } from '../../shared/model';
+import type { VmRef } from '../../shared/vm';
+import { vmPhrase, vmsBehindNat } from '../../shared/vm-visibility';
 
 export const NOTIFYING_FINDINGS = ['egress-multiple-ipv4', 'nat-source-stale'] as const;
 export type NotifyingFinding = (typeof NOTIFYING_FINDINGS)[number];
@@ -18,6 +20,10 @@ export interface NotificationRequest {
   fixable: boolean;
   /** The user muted the finding: its appearance is used up silently, like an ignored address's. */
   muted: boolean;
+  /** The VMs it affects that the user has not hidden, named in the body; empty when no VM is known. */
+  vms: VmRef[];
+  /** Every VM it affects is hidden: the appearance is used up silently, like an ignored address. */
+  hiddenOnly: boolean;
 }
 
 export interface NotifierOptions {
@@ -51,7 +57,9 @@ function extraAddresses(diagnosis: Diagnosis): string[] {
   return (extras.length === usable.length ? extras.slice(1) : extras).map((a) => a.address);
 }
 
-function request(diagnosis: Diagnosis, finding: Finding & { id: NotifyingFinding }): NotificationRequest | null {
+type FindingRequest = Omit<NotificationRequest, 'vms' | 'hiddenOnly'>;
+
+function request(diagnosis: Diagnosis, finding: Finding & { id: NotifyingFinding }): FindingRequest | null {
   const iface = diagnosis.egress?.interface ?? 'the egress interface';
   if (finding.id === 'egress-multiple-ipv4') {
     const all = egressAddresses(diagnosis);
@@ -85,12 +93,39 @@ function request(diagnosis: Diagnosis, finding: Finding & { id: NotifyingFinding
   };
 }
 
-export function notificationRequests(diagnosis: Diagnosis): NotificationRequest[] {
+/** A VM's own finding affects that VM; a host-wide one (the NAT source, the egress addresses) every VM behind NAT. */
+function affectedVms(diagnosis: Diagnosis, finding: Finding): VmDiagnosis[] {
+  const vms = diagnosis.vms ?? [];
+  return finding.vm === undefined ? vmsBehindNat(vms) : vms.filter((vm) => vm.ref === finding.vm);
+}
+
+function listed(phrases: readonly string[]): string {
+  return phrases.length <= 1 ? (phrases[0] ?? '') : `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)}`;
+}
+
+/** Names the VMs a request affects (the ones shown), so a person with several VMs knows which are cut off. */
+function naming(made: FindingRequest, affected: readonly VmDiagnosis[], hiddenVms: readonly VmRef[]) {
+  const shown = affected.filter((vm) => !hiddenVms.includes(vm.ref));
+  const request: NotificationRequest = {
+    ...made,
+    vms: shown.map((vm) => vm.ref),
+    hiddenOnly: affected.length > 0 && shown.length === 0,
+  };
+  if (shown.length === 0) return request;
+  const title =
+    made.findingId === 'nat-source-stale' && shown.length > 1
+      ? made.title.replace(/^The VM's traffic/, `The traffic of ${shown.length} VMs`)
+      : made.title;
+  return { ...request, title, body: `${made.body} Affects ${listed(shown.map(vmPhrase))}.` };
+}
+
+/** `hiddenVms`: the user's hidden VMs, which a notification never speaks for. */
+export function notificationRequests(diagnosis: Diagnosis, hiddenVms: readonly VmRef[] = []): NotificationRequest[] {
   const requests: NotificationRequest[] = [];
   for (const finding of diagnosis.findings) {
     if (!isNotifying(finding.id)) continue;
     const made = request(diagnosis, finding as Finding & { id: NotifyingFinding });
-    if (made) requests.push(made);
+    if (made) requests.push(naming(made, affectedVms(diagnosis, finding), hiddenVms));
   }
   return requests;
 }
@@ -105,11 +140,11 @@ export class Notifier {
     this.quietMs = options.quietMs ?? DEFAULT_QUIET_MS;
   }
 
-  /** Feed every new diagnosis; `ignored` is the user's ignore list at that moment. */
-  observe(diagnosis: Diagnosis | null, ignored: readonly string[]): void {
+  /** Feed every new diagnosis; `ignored` and `hiddenVms` are the user's ignore list and hidden VMs at that moment. */
+  observe(diagnosis: Diagnosis | null, ignored: readonly string[], hiddenVms: readonly VmRef[] = []): void {
     if (!diagnosis) return;
     const now = this.now();
-    const current = new Map(notificationRequests(diagnosis).map((made) => [made.key, made]));
+    const current = new Map(notificationRequests(diagnosis, hiddenVms).map((made) => [made.key, made]));
     for (const [key, entry] of this.tracked) {
       if (current.has(key) || !entry.present) continue;
       entry.present = false;
@@ -125,9 +160,10 @@ export class Notifier {
       }
       entry.present = true;
       if (!entry.armed) continue;
-      // An ignored or muted appearance is used up silently: un-ignoring or unmuting later does not replay it.
+      // An ignored, muted or hidden appearance is used up silently: un-ignoring, unmuting or showing the VM later
+      // does not replay it.
       entry.armed = false;
-      if (made.muted || made.subjects.every((address) => ignored.includes(address))) continue;
+      if (made.muted || made.hiddenOnly || made.subjects.every((address) => ignored.includes(address))) continue;
       this.options.show(made);
     }
     this.forgetLongGone(now);

@@ -2,6 +2,7 @@
 // anyone is told, and the login item kept in step with what the OS reports.
 import type { Settings } from '../../shared/app-api';
 import { type Mute, withMute, withoutMute } from '../../shared/mute';
+import type { VmRef } from '../../shared/vm';
 import { type LoginItemPort, type LoginItemStatus, readLoginItem, writeLoginItem } from './login-item';
 import { applyPatch, checkField, type SettingsPatch, type StoredSettings } from './settings';
 
@@ -40,6 +41,7 @@ export class SettingsService {
       probeTargets: [...this.current.probeTargets],
       ignoredAddresses: [...this.current.ignoredAddresses],
       mutedFindings: this.current.mutedFindings.map((mute) => ({ ...mute })),
+      hiddenVms: [...this.current.hiddenVms],
       launchAtLoginStatus: this.loginStatus,
     };
   }
@@ -97,6 +99,19 @@ export class SettingsService {
     const previous = this.current;
     this.current = stored;
     for (const listener of this.listeners) listener(this.current, previous);
+  }
+
+  /** Hides a VM from the tray and notifications; hiding it twice changes nothing. */
+  hideVm(vm: VmRef): StoredSettings {
+    if (this.current.hiddenVms.includes(vm)) return this.current;
+    const checked = checkField.hiddenVms([...this.current.hiddenVms, vm]);
+    if (!checked.ok) throw new RangeError(checked.message);
+    return this.update({ hiddenVms: checked.value });
+  }
+
+  showVm(vm: VmRef): StoredSettings {
+    if (!this.current.hiddenVms.includes(vm)) return this.current;
+    return this.update({ hiddenVms: this.current.hiddenVms.filter((hidden) => hidden !== vm) });
   }
 
   /** Re-reads the login item (the user may have approved it in System Settings meanwhile). */

@@ -6,6 +6,8 @@ import { isIpv4 } from '../../shared/ipv4';
 import { checkMuteList, type Mute } from '../../shared/mute';
 import { MINIKUBE_PROFILE } from '../../shared/providers/minikube';
 import { DEFAULT_PROBE_TARGETS, parseTarget } from '../../shared/targets';
+import type { VmRef } from '../../shared/vm';
+import { isVmRef } from '../../shared/vm-visibility';
 import type { Logger } from '../logger';
 
 export interface StoredSettings {
@@ -17,6 +19,8 @@ export interface StoredSettings {
   checkForUpdates: boolean;
   /** Findings the user muted (src/shared/mute.ts); `bridgelight mute` edits the same list in the same file. */
   mutedFindings: Mute[];
+  /** VMs (`PROVIDER/NAME`) the user hid: they neither colour the tray nor notify. */
+  hiddenVms: VmRef[];
 }
 
 export type SettingsPatch = Partial<StoredSettings>;
@@ -29,11 +33,13 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'ignoredAddresses',
   'checkForUpdates',
   'mutedFindings',
+  'hiddenVms',
 ];
 
 /** Each target costs a connect per egress address per refine: a short list keeps probing cheap. */
 export const MAX_PROBE_TARGETS = 16;
 export const MAX_IGNORED_ADDRESSES = 64;
+export const MAX_HIDDEN_VMS = 64;
 const MAX_TARGET_LENGTH = 260;
 
 export function defaultSettings(): StoredSettings {
@@ -44,6 +50,7 @@ export function defaultSettings(): StoredSettings {
     ignoredAddresses: [],
     checkForUpdates: true,
     mutedFindings: [],
+    hiddenVms: [],
   };
 }
 
@@ -95,6 +102,13 @@ export const checkField: { [K in SettingKey]: (value: unknown) => Checked<Stored
   checkForUpdates: (value) =>
     typeof value === 'boolean' ? accept(value) : reject('checkForUpdates must be true or false'),
   mutedFindings: (value) => checkMuteList(value),
+  hiddenVms: (value) =>
+    checkList(value, 'hiddenVms', MAX_HIDDEN_VMS, (text: string) =>
+      // VmRef is a string: a type guard would narrow the refusal's `text` to never.
+      (isVmRef as (value: unknown) => boolean)(text)
+        ? null
+        : `${JSON.stringify(text.slice(0, 40))} is not a VM (PROVIDER/NAME)`,
+    ),
 };
 
 function setField<K extends SettingKey>(target: SettingsPatch, key: K, value: StoredSettings[K]): void {

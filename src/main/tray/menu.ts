@@ -1,6 +1,7 @@
 // The tray's context menu, built fresh each time it opens so the checkbox and the status line are current.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { LoginItemStatus } from '../settings/login-item';
+import { shownDiagnosis } from '../state/shown';
 import type { MainState } from '../state/store';
 import { trayPresentation } from './tray-state';
 
@@ -43,7 +44,7 @@ export function trayMenuTemplate(state: MainState, actions: TrayActions): MenuIt
       ]
     : [];
   return [
-    { id: 'status', label: trayPresentation(state.diagnosis, state.checking).tooltip, enabled: false },
+    { id: 'status', label: trayPresentation(shownDiagnosis(state), state.checking).tooltip, enabled: false },
     { type: 'separator' },
     ...update,
     { id: 'open', label: 'Open Bridgelight', click: () => actions.openPopover() },

@@ -3,6 +3,7 @@
 // swallow the left click.
 import { join } from 'node:path';
 import { Menu, nativeImage, type Rectangle, Tray } from 'electron';
+import { shownDiagnosis } from '../state/shown';
 import type { AppStore } from '../state/store';
 import { type TrayActions, trayMenuTemplate } from './menu';
 import { type TrayPresentation, trayPresentation } from './tray-state';
@@ -27,7 +28,7 @@ function image(assetsDir: string, name: string) {
 }
 
 export function createTray(deps: TrayDeps): AppTray {
-  const initial = trayPresentation(deps.store.getState().diagnosis, deps.store.getState().checking);
+  const initial = trayPresentation(shownDiagnosis(deps.store.getState()), deps.store.getState().checking);
   const tray = new Tray(image(deps.assetsDir, initial.image));
   let shown: TrayPresentation | null = null;
   const render = (next: TrayPresentation) => {
@@ -37,7 +38,7 @@ export function createTray(deps: TrayDeps): AppTray {
     shown = next;
   };
   render(initial);
-  const unsubscribe = deps.store.subscribe((state) => render(trayPresentation(state.diagnosis, state.checking)));
+  const unsubscribe = deps.store.subscribe((state) => render(trayPresentation(shownDiagnosis(state), state.checking)));
   const openMenu = () =>
     tray.popUpContextMenu(Menu.buildFromTemplate(trayMenuTemplate(deps.store.getState(), deps.actions)));
   // macOS reports a ctrl-click as a `click` with ctrlKey set; the Mac convention is that it opens the menu.

@@ -9,7 +9,14 @@ import { FixFeedback } from './FixFeedback';
 import { MuteControl } from './MuteControl';
 import { SeverityMark } from './SeverityMark';
 
-export function FindingItem({ finding, cause }: { finding: Finding; cause: Finding | undefined }) {
+interface Props {
+  finding: Finding;
+  cause: Finding | undefined;
+  /** Its fix (button, progress and result) leads the popover, above the path: not repeated here. */
+  fixAbove?: boolean;
+}
+
+export function FindingItem({ finding, cause, fixAbove = false }: Props) {
   const isFixSubject = usePopover((state) => fixSubjectId(state) === finding.id);
   const focused = usePopover((state) => state.focusedFindingId === finding.id);
   const item = useRef<HTMLLIElement>(null);
@@ -30,13 +37,14 @@ export function FindingItem({ finding, cause }: { finding: Finding; cause: Findi
         <SeverityMark severity={finding.severity} />
         <h3 className="finding-title">{finding.title}</h3>
         {finding.muted && <span className="badge badge-muted">Muted</span>}
+        {finding.vm && <span className="badge finding-vm">{finding.vm}</span>}
       </div>
       <div className="finding-body">
         {cause && <p className="finding-cause">A consequence of: {cause.title}</p>}
         <p className="finding-detail">{finding.detail}</p>
         <Disclosure storeKey={`finding:${finding.id}`} label="Evidence" items={finding.evidence} />
-        {finding.fix && <FixAction findingId={finding.id} fix={finding.fix} />}
-        {isFixSubject && <FixFeedback placement="finding" />}
+        {finding.fix && !fixAbove && <FixAction findingId={finding.id} fix={finding.fix} />}
+        {isFixSubject && !fixAbove && <FixFeedback placement="finding" />}
         {isFindingId(finding.id) && (
           // Opened by main's window-open handler, which hands only the allow-listed finding pages to the browser.
           <a className="finding-doc" href={findingDocUrl(finding.id)} target="_blank" rel="noreferrer">

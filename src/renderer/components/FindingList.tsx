@@ -1,20 +1,32 @@
+import type { FindingId } from '../../shared/finding-ids';
 import type { Finding } from '../../shared/model';
-import { causeOf, rootCauseFirst } from '../../shared/presentation';
-import { sortFindings } from '../format';
+import { causeOf } from '../../shared/presentation';
 import { FindingItem } from './FindingItem';
 
-export function FindingList({ findings }: { findings: readonly Finding[] }) {
+interface Props {
+  /** Already in the order shown: root cause first (src/shared/presentation.ts). */
+  ordered: readonly Finding[];
+  /** The finding whose fix leads the popover (LeadFinding): its Fix button is up there, not repeated here. */
+  leadId: FindingId | null;
+}
+
+export function FindingList({ ordered, leadId }: Props) {
   return (
     <section className="section" aria-labelledby="findings-heading">
       <h2 className="section-heading" id="findings-heading">
         Findings
       </h2>
-      {findings.length === 0 ? (
+      {ordered.length === 0 ? (
         <p className="muted">Nothing wrong found.</p>
       ) : (
         <ul className="findings">
-          {rootCauseFirst(sortFindings(findings)).map((finding, _index, ordered) => (
-            <FindingItem key={finding.id} finding={finding} cause={causeOf(ordered, finding)} />
+          {ordered.map((finding) => (
+            <FindingItem
+              key={`${finding.id}|${finding.vm ?? ''}`}
+              finding={finding}
+              cause={causeOf(ordered, finding)}
+              fixAbove={finding.id === leadId}
+            />
           ))}
         </ul>
       )}

@@ -1,14 +1,14 @@
-import { mutedCount, shownLight } from '../../shared/mute';
+import { mutedCount } from '../../shared/mute';
 import { VERDICT_WORD } from '../format';
-import { usePopover } from '../store';
+import { shownVerdict, usePopover } from '../store';
 import { CheckedAt } from './CheckedAt';
 import { LightMark } from './LightMark';
 import { RecheckButton } from './RecheckButton';
 import { SettingsButton } from './SettingsButton';
 
 export function Header() {
-  // The light the tray shows: muted findings left out (src/shared/mute.ts).
-  const verdict = usePopover((state) => (state.app.diagnosis ? shownLight(state.app.diagnosis) : 'unknown'));
+  // The light the tray shows: hidden VMs and muted findings left out (src/shared/vm-visibility.ts, mute.ts).
+  const verdict = usePopover((state) => shownVerdict(state.app));
   const muted = usePopover((state) => (state.app.diagnosis ? mutedCount(state.app.diagnosis) : 0));
   const hasDiagnosis = usePopover((state) => state.app.diagnosis !== null);
   const checkedAt = usePopover((state) => state.app.checkedAt);

@@ -16,22 +16,32 @@ function hopDetail(id: HopId, diagnosis: Diagnosis): string | null {
   return null;
 }
 
+/** The hops of the diagnosis' VM; a hop off its path names nothing (a user-mode VM has no NAT source). */
+export function HopList({ diagnosis }: { diagnosis: Diagnosis }) {
+  return (
+    <ol className="path">
+      {HOP_IDS.map((id) => {
+        const hop = hopFor(id, diagnosis);
+        return (
+          <HopRow
+            key={id}
+            hop={hop}
+            subject={hop.onPath ? hopSubject(id, diagnosis) : null}
+            detail={hopDetail(id, diagnosis)}
+          />
+        );
+      })}
+    </ol>
+  );
+}
+
 export function PathView({ diagnosis }: { diagnosis: Diagnosis }) {
   return (
     <section className="section" aria-labelledby="path-heading">
       <h2 className="section-heading" id="path-heading">
         Path
       </h2>
-      <ol className="path">
-        {HOP_IDS.map((id) => (
-          <HopRow
-            key={id}
-            hop={hopFor(id, diagnosis)}
-            subject={hopSubject(id, diagnosis)}
-            detail={hopDetail(id, diagnosis)}
-          />
-        ))}
-      </ol>
+      <HopList diagnosis={diagnosis} />
     </section>
   );
 }

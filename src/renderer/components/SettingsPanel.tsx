@@ -1,4 +1,5 @@
 import type { Settings } from '../../shared/app-api';
+import { HiddenVms } from './HiddenVms';
 import { IgnoredAddresses } from './IgnoredAddresses';
 import { LaunchAtLogin } from './LaunchAtLogin';
 import { MinikubeProfile } from './MinikubeProfile';
@@ -14,6 +15,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
       <ProbeTargets settings={settings} />
       <MinikubeProfile settings={settings} />
       <IgnoredAddresses settings={settings} />
+      <HiddenVms settings={settings} />
     </section>
   );
 }

@@ -36,6 +36,8 @@ function handlers() {
     copyDiagnostics: vi.fn(async (): Promise<void> => {}),
     muteFinding: vi.fn(() => settings),
     unmuteFinding: vi.fn(() => settings),
+    hideVm: vi.fn(() => settings),
+    showVm: vi.fn(() => settings),
   } satisfies Handlers;
 }
 
@@ -142,6 +144,20 @@ describe('payload guards', () => {
     ['ignoreAddress', ['172.2.9.61/16']],
     ['ignoreAddress', ['172.2.9.61; reboot']],
     ['ignoreAddress', [172]],
+    ['hideVm', []],
+    ['hideVm', ['lima']],
+    ['hideVm', ['docker/desktop']],
+    ['hideVm', ['lima/']],
+    ['hideVm', ['lima/default\n']],
+    ['hideVm', [' lima/default']],
+    ['hideVm', [`lima/${'a'.repeat(129)}`]],
+    ['hideVm', [{ ref: 'lima/default' }]],
+    ['hideVm', ['lima/default', 'colima/default']],
+    ['showVm', [42]],
+    ['showVm', ['__proto__/x']],
+    ['updateSettings', [{ hiddenVms: 'lima/default' }]],
+    ['updateSettings', [{ hiddenVms: ['lima/default', 'lima/default'] }]],
+    ['updateSettings', [{ hiddenVms: ['vmware/fusion'] }]],
     ['updateSettings', [{ minikubeProfile: '--driver=none' }]],
     ['updateSettings', [{ probeTargets: ['a b:1'] }]],
     ['updateSettings', [{ launchAtLogin: 'true' }]],
@@ -177,6 +193,15 @@ describe('mute guards', () => {
     expect(h.muteFinding).toHaveBeenCalledWith('nat-source-stale', null);
     await dispatch(h, INVOKE_CHANNELS.unmuteFinding, GOOD, ['vm-dns-failure', 'lima/default'], { log });
     expect(h.unmuteFinding).toHaveBeenCalledWith('vm-dns-failure', 'lima/default');
+  });
+});
+
+describe('hiding a VM', () => {
+  it('passes a well-formed PROVIDER/NAME to the handler, a UTM name with spaces included', async () => {
+    expect(await invoke(INVOKE_CHANNELS.hideVm, GOOD, 'lima/default')).toMatchObject({ ok: true });
+    expect(await invoke(INVOKE_CHANNELS.showVm, GOOD, 'utm/Ubuntu 24.04')).toMatchObject({ ok: true });
+    expect(h.hideVm).toHaveBeenCalledWith('lima/default');
+    expect(h.showVm).toHaveBeenCalledWith('utm/Ubuntu 24.04');
   });
 });
 

@@ -1,6 +1,7 @@
 import { type NotificationRequest, Notifier, notificationRequests } from '@src/main/notifications/notifier';
 import { applyMutes } from '@src/shared/mute';
 import { describe, expect, it } from 'vitest';
+import { LIMA_REF, MINIKUBE_REF, PODMAN_REF, threeVmDiagnosis } from '../../support/multi-vm';
 import { fixedDiagnosis, secondAddressDiagnosis, seedDiagnosis } from '../fixtures';
 
 function setup(quietMs = 60_000) {
@@ -37,6 +38,50 @@ describe('notificationRequests', () => {
     const diagnosis = secondAddressDiagnosis('10.9.9.9', 'unknown');
     diagnosis.egress!.addresses[0]!.role = 'unknown';
     expect(notificationRequests(diagnosis)[0]!.subjects).toEqual(['10.9.9.9']);
+  });
+});
+
+describe('notifications with several VMs', () => {
+  it('names the VMs behind NAT that a stale source cuts off, not the user-mode one', () => {
+    const [stale, extra] = notificationRequests(threeVmDiagnosis());
+    expect(stale!.title).toBe('The traffic of 2 VMs leaves with stale 172.2.9.61');
+    expect(stale!.body).toMatch(/ Affects minikube profile minikube and Lima instance default\.$/);
+    expect(stale!.body).not.toContain('Podman');
+    expect(stale!.vms).toEqual([MINIKUBE_REF, LIMA_REF]);
+    expect(extra!.body).toMatch(/ Affects minikube profile minikube and Lima instance default\.$/);
+  });
+
+  it('leaves a hidden VM out of the names, and the title singular for the one left', () => {
+    const [stale] = notificationRequests(threeVmDiagnosis(), [LIMA_REF, PODMAN_REF]);
+    expect(stale!.title).toBe("The VM's traffic leaves with stale 172.2.9.61");
+    expect(stale!.body).toMatch(/ Affects minikube profile minikube\.$/);
+    expect(stale!.body).not.toContain('Lima');
+    expect(stale!.hiddenOnly).toBe(false);
+  });
+
+  it('stays silent when every VM a finding affects is hidden, and showing a VM later does not replay it', () => {
+    const { notifier, shown, at } = setup();
+    notifier.observe(threeVmDiagnosis(), [], [MINIKUBE_REF, LIMA_REF]);
+    expect(shown).toEqual([]);
+    at(1_000);
+    notifier.observe(threeVmDiagnosis(), [], []);
+    expect(shown).toEqual([]);
+    // Once gone for the quiet period it re-arms, and notifies for the VMs now shown.
+    at(2_000);
+    notifier.observe(fixedDiagnosis(), [], []);
+    at(70_000);
+    notifier.observe(threeVmDiagnosis(), [], [LIMA_REF]);
+    expect(shown.map((request) => request.vms)).toEqual([[MINIKUBE_REF], [MINIKUBE_REF]]);
+  });
+
+  it('names the one VM of a one-VM check, and nobody for a diagnosis without VMs (a v1 bundle)', () => {
+    const [one] = notificationRequests(seedDiagnosis());
+    expect(one!.vms).toEqual([MINIKUBE_REF]);
+    expect(one!.title).toBe("The VM's traffic leaves with stale 172.2.9.61");
+    const { vms: _none, ...withoutVms } = seedDiagnosis();
+    const [stale] = notificationRequests(withoutVms);
+    expect(stale!.vms).toEqual([]);
+    expect(stale!.body).not.toContain('Affects');
   });
 });
 

@@ -65,6 +65,31 @@ describe('SettingsService', () => {
     expect(restarted.forRenderer().ignoredAddresses).toEqual(['172.2.9.61']);
   });
 
+  it('persists a hidden VM across a restart, and shows it again on request', () => {
+    const path = join(dir, 'settings.json');
+    const open = () =>
+      new SettingsService(new SettingsFile(path, recordingLogger()), loginItem('not-registered'), 'darwin');
+    const service = open();
+    service.hideVm('lima/default');
+    service.hideVm('lima/default');
+    service.hideVm('multipass/primary');
+    expect(JSON.parse(readFileSync(path, 'utf8')).hiddenVms).toEqual(['lima/default', 'multipass/primary']);
+    const restarted = open();
+    expect(restarted.forRenderer().hiddenVms).toEqual(['lima/default', 'multipass/primary']);
+    restarted.showVm('lima/default');
+    restarted.showVm('lima/default');
+    expect(open().forRenderer().hiddenVms).toEqual(['multipass/primary']);
+  });
+
+  it('refuses to hide something that is not PROVIDER/NAME, and saves nothing', () => {
+    const storage = memoryStorage();
+    const service = new SettingsService(storage, loginItem('not-registered'), 'darwin');
+    expect(() => service.hideVm('vmware/fusion')).toThrow(RangeError);
+    expect(() => service.hideVm('lima/')).toThrow(RangeError);
+    service.showVm('lima/never-hidden');
+    expect(storage.saved).toEqual([]);
+  });
+
   it('refuses to ignore something that is not an IPv4 address, and saves nothing', () => {
     const storage = memoryStorage();
     const service = new SettingsService(storage, loginItem('not-registered'), 'darwin');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   checkSettingsPatch,
   defaultSettings,
+  MAX_HIDDEN_VMS,
   MAX_PROBE_TARGETS,
   SettingsFile,
   settingsFrom,
@@ -31,6 +32,7 @@ describe('SettingsFile', () => {
         { id: 'egress-multiple-ipv4' as const, vm: null },
         { id: 'vm-dns-failure' as const, vm: 'lima/default' },
       ],
+      hiddenVms: ['lima/default', 'utm/Ubuntu 24.04'],
     };
     file.save(settings);
     expect(new SettingsFile(file.path, recordingLogger()).load()).toEqual(settings);
@@ -76,6 +78,7 @@ describe('SettingsFile', () => {
         minikubeProfile: 'work',
         ignoredAddresses: ['172.2.9.61'],
         checkForUpdates: 'no',
+        hiddenVms: ['lima/default', 'hyperv/x'],
         unknownField: 42,
       }),
     );
@@ -88,8 +91,9 @@ describe('SettingsFile', () => {
       ignoredAddresses: ['172.2.9.61'],
       checkForUpdates: true,
       mutedFindings: [],
+      hiddenVms: [],
     });
-    expect(log.lines).toHaveLength(3);
+    expect(log.lines).toHaveLength(4);
   });
 
   it('keeps valid mutes and drops a list holding an unknown id or a VM that is not PROVIDER/NAME, saying why', () => {
@@ -143,6 +147,10 @@ describe('checkSettingsPatch', () => {
     expect(checkSettingsPatch({ minikubeProfile: 'minikube' }).ok).toBe(true);
     expect(checkSettingsPatch({ ignoredAddresses: ['172.2.9.61'] }).ok).toBe(true);
     expect(checkSettingsPatch({ checkForUpdates: false })).toEqual({ ok: true, value: { checkForUpdates: false } });
+    expect(checkSettingsPatch({ hiddenVms: ['colima/default'] })).toEqual({
+      ok: true,
+      value: { hiddenVms: ['colima/default'] },
+    });
   });
 
   it.each([
@@ -172,6 +180,13 @@ describe('checkSettingsPatch', () => {
     ['an ignored address that is not IPv4', { ignoredAddresses: ['172.2.9'] }],
     ['an ignored address with leading zeros', { ignoredAddresses: ['172.002.9.61'] }],
     ['an ignored IPv6 address', { ignoredAddresses: ['fe80::1'] }],
+    ['hidden VMs that are not a list', { hiddenVms: 'lima/default' }],
+    ['a hidden VM without a name', { hiddenVms: ['lima/'] }],
+    ['a hidden VM of a provider Bridgelight does not know', { hiddenVms: ['parallels/win11'] }],
+    ['a hidden VM with a control character', { hiddenVms: ['lima/a\u0007b'] }],
+    ['a hidden VM that is not text', { hiddenVms: [7] }],
+    ['a hidden VM listed twice', { hiddenVms: ['lima/default', 'lima/default'] }],
+    ['too many hidden VMs', { hiddenVms: Array.from({ length: MAX_HIDDEN_VMS + 1 }, (_, i) => `lima/vm${i}`) }],
   ])('rejects %s', (_name, value) => {
     expect(checkSettingsPatch(value).ok).toBe(false);
   });

@@ -5,6 +5,7 @@ import { trayMenuTemplate } from '@src/main/tray/menu';
 import type { Settings } from '@src/shared/app-api';
 import type { KeyboardEvent, MenuItem, MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { LIMA_REF, MINIKUBE_REF, threeVmDiagnosis } from '../../support/multi-vm';
 import { seedDiagnosis, trayActions } from '../fixtures';
 
 const actions = () => trayActions();
@@ -26,6 +27,16 @@ function state(settings: Partial<Settings> = {}) {
 }
 
 describe('trayMenuTemplate', () => {
+  it("states the shown VMs' verdict, as the icon does, leaving hidden VMs out", () => {
+    const store = createAppStore({
+      ...defaultSettings(),
+      launchAtLoginStatus: 'disabled',
+      hiddenVms: [MINIKUBE_REF, LIMA_REF],
+    });
+    store.setState({ diagnosis: threeVmDiagnosis() });
+    expect(item(trayMenuTemplate(store.getState(), actions()), 'status').label).toBe('Bridgelight — all clear');
+  });
+
   it('has the commands, each wired to its action', () => {
     const a = actions();
     const template = trayMenuTemplate(state(), a);

@@ -54,6 +54,7 @@ const { createTray } = await import('@src/main/tray/tray');
 const { createAppStore } = await import('@src/main/state/store');
 const { defaultSettings } = await import('@src/main/settings/settings');
 const { seedDiagnosis, fixedDiagnosis } = await import('../fixtures');
+const { threeVmDiagnosis, LIMA_REF, MINIKUBE_REF, PODMAN_REF } = await import('../../support/multi-vm');
 
 function setup() {
   const store = createAppStore({ ...defaultSettings(), launchAtLoginStatus: 'disabled' });
@@ -88,6 +89,24 @@ describe('createTray', () => {
     store.setState({ diagnosis: fixedDiagnosis() });
     expect(tray.image.path).toBe('/app/assets/tray/tray-greenTemplate.png');
     expect(tray.title).toBe('✓');
+  });
+
+  it('shows the worst of several VMs, and a hidden VM never colours it', () => {
+    const { store, tray } = setup();
+    const diagnosis = threeVmDiagnosis();
+    // The first VM is green; the worst one (Lima, red) must still decide the light.
+    diagnosis.vms![0]!.verdict = 'green';
+    store.setState({ diagnosis });
+    expect(tray.image.path).toBe('/app/assets/tray/tray-redTemplate.png');
+
+    // Hiding the red VM turns the light green at once: no new check is needed for it.
+    store.setState({ settings: { ...store.getState().settings, hiddenVms: [LIMA_REF] } });
+    expect(tray.image.path).toBe('/app/assets/tray/tray-greenTemplate.png');
+    expect(tray.title).toBe('✓');
+
+    // Every VM hidden: nothing is left to judge, and the light says unknown, never green.
+    store.setState({ settings: { ...store.getState().settings, hiddenVms: [MINIKUBE_REF, LIMA_REF, PODMAN_REF] } });
+    expect(tray.image.path).toBe('/app/assets/tray/tray-unknownTemplate.png');
   });
 
   // The icon on the second display: the bounds the click carries, which the popover must be placed from.
