@@ -1,5 +1,16 @@
 // IPv4 arithmetic on dotted quads. Strings in, strings out: the model stays plain JSON.
 
+/**
+ * More IPv4 addresses than this on one interface is no machine bridgelight can judge (a real one holds a handful):
+ * the parsers refuse the listing, so the verdict is unknown, and a hostile bundle cannot make the diagnosis and its
+ * output grow without bound.
+ */
+export const MAX_IPV4_PER_INTERFACE = 4_096;
+
+export function tooManyAddresses(name: string): string {
+  return `${name} lists more than ${MAX_IPV4_PER_INTERFACE} IPv4 addresses (no real interface holds that many), so it is not judged`;
+}
+
 /** A canonical dotted quad: four decimal octets 0-255, no leading zeros, nothing else. */
 export function isIpv4(text: string): boolean {
   return ipv4ToNumber(text) !== null;

@@ -39,6 +39,10 @@ export const SHAPES = {
     file: 'ifconfig.txt',
     text: () => `en0: flags=8863<UP,RUNNING> mtu 1500\n${addresses(Math.floor(SIZE / 64))}\n`,
   },
+  "ifconfig: en0 with 4,096 addresses (the most judged), half outside the gateway's subnet": {
+    file: 'ifconfig.txt',
+    text: () => `en0: flags=8863<UP,RUNNING> mtu 1500\n${addresses(4096, true)}\n`,
+  },
   "ifconfig: en0 with addresses up to the cap, half outside the gateway's subnet": {
     file: 'ifconfig.txt',
     text: () => `en0: flags=8863<UP,RUNNING> mtu 1500\n${addresses(Math.floor(SIZE / 64), true)}\n`,

@@ -11,7 +11,7 @@
 // Writes test/bench/results.json and the README's Benchmarks section.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -198,9 +198,10 @@ function measureAdversarial() {
       const wallMs = Math.round(performance.now() - started);
       const cpuMs = (childTicks() - ticks0) * 10;
       say(`adversarial: ${name}: ${wallMs} ms wall, ${cpuMs} ms CPU (exit ${exit})`);
-      return { name, wallMs, cpuMs, exit, withinBudget: wallMs <= ADVERSARIAL_BUDGET_MS };
+      // Judged on CPU time: on the shared machine other jobs' load stretches wall time, not the work done.
+      return { name, wallMs, cpuMs, exit, withinBudget: cpuMs <= ADVERSARIAL_BUDGET_MS };
     });
-    return { budgetMs: ADVERSARIAL_BUDGET_MS, shapes: rows };
+    return { budgetMs: ADVERSARIAL_BUDGET_MS, loadAverage: round(loadavg()[0], 1), shapes: rows };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -214,16 +215,17 @@ function childTicks() {
 
 function adversarialRows(adversarial) {
   if (!adversarial) return [];
-  const worst = [...adversarial.shapes].sort((a, b) => b.wallMs - a.wallMs);
+  const worst = [...adversarial.shapes].sort((a, b) => b.cpuMs - a.cpuMs);
   return [
     '',
-    `\`check --replay\` of ~8 MB of hostile input in one file (test/bench/adversarial.mjs), wall (CPU) time of the whole`,
-    `process; budget ${adversarial.budgetMs / 1000} s each. Measured ${adversarial.date} on ${adversarial.machine}.`,
+    `\`check --replay\` of ~8 MB of hostile input in one file (test/bench/adversarial.mjs), CPU (wall) time of the whole`,
+    `process; budget ${adversarial.budgetMs / 1000} s each, judged on CPU time. Measured ${adversarial.date} on ${adversarial.machine},`,
+    `load average ${adversarial.loadAverage} (other jobs' load stretches the wall times).`,
     '',
     '| shape | time | within budget |',
     '| --- | --- | --- |',
     ...worst.map(
-      (row) => `| ${row.name} | ${row.wallMs} ms (${row.cpuMs} ms CPU) | ${row.withinBudget ? 'yes' : '**no**'} |`,
+      (row) => `| ${row.name} | ${row.cpuMs} ms (${row.wallMs} ms wall) | ${row.withinBudget ? 'yes' : '**no**'} |`,
     ),
   ];
 }
@@ -250,12 +252,23 @@ function updateReadme(results) {
     '',
     `Check times are wall times of the whole \`bridgelight\` process; starting it (Node, the CLI bundle, \`ip netns exec\`)`,
     `accounts for ${results.check.processStartMedianMs} ms of each (median of \`bridgelight --version\`).`,
-    ...adversarialRows(results.adversarial),
   ].join('\n');
   const updated = text.replace(
     /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
     `<!-- bench:start -->\n${body}\n<!-- bench:end -->`,
   );
+  writeFileSync(readme, updated);
+  if (results.adversarial) updateAdversarialReadme(results.adversarial);
+}
+
+/** The hostile-input table has its own markers: `npm run bench -- adversarial` rewrites only it. */
+function updateAdversarialReadme(adversarial) {
+  const readme = path.join(ROOT, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const block = `<!-- adversarial:start -->\n${adversarialRows(adversarial).join('\n').trim()}\n<!-- adversarial:end -->`;
+  const updated = /<!-- adversarial:start -->[\s\S]*<!-- adversarial:end -->/.test(text)
+    ? text.replace(/<!-- adversarial:start -->[\s\S]*<!-- adversarial:end -->/, block)
+    : text.replace('<!-- bench:end -->', `<!-- bench:end -->\n\n${block}`);
   writeFileSync(readme, updated);
 }
 
@@ -276,7 +289,7 @@ function adversarialOnly() {
   const results = JSON.parse(readFileSync(file, 'utf8'));
   results.adversarial = { date: today(), machine: machine(), ...measureAdversarial() };
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  updateReadme(results);
+  updateAdversarialReadme(results.adversarial);
   process.stdout.write(`${JSON.stringify(results.adversarial, null, 2)}\n`);
 }
 

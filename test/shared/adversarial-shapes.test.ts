@@ -117,6 +117,28 @@ describe('1,000 addresses on en0', () => {
   });
 });
 
+describe('addresses up to the 8 MB cap', () => {
+  it('refuses an interface with more than 4,096 IPv4 addresses by name, so the verdict cannot be green', () => {
+    expect(parseIfconfig(ifconfigAddresses(4_096, false)).ok).toBe(true);
+    expect(parseIfconfig(ifconfigAddresses(4_097, true))).toEqual({
+      ok: false,
+      error: 'en0 lists more than 4096 IPv4 addresses (no real interface holds that many), so it is not judged',
+    });
+    const addrInfo = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, i) => `{"family":"inet","local":"10.${i >> 16}.${(i >> 8) & 255}.${i & 255}","prefixlen":8}`,
+      );
+    const links = (count: number) =>
+      `[{"ifindex":1,"ifname":"lo","flags":["UP"],"addr_info":[]},{"ifindex":2,"ifname":"eth0","flags":["UP"],"addr_info":[${addrInfo(count).join(',')}]}]`;
+    expect(parseIpAddrJson(links(4_096)).ok).toBe(true);
+    expect(parseIpAddrJson(links(4_097))).toEqual({
+      ok: false,
+      error: 'eth0 lists more than 4096 IPv4 addresses (no real interface holds that many), so it is not judged',
+    });
+  });
+});
+
 describe('many bridge members', () => {
   it('gives the bridge every member, in order, however many', () => {
     fc.assert(

@@ -1,6 +1,6 @@
 // `ifconfig -a` / `ifconfig IF` on macOS. The order of `inet` lines is kept exactly: the first one is the
 // address vmnet's pf NAT rule `(en0:0)` translates to, which is the whole point of this tool.
-import { dottedMaskToPrefix, hexMaskToPrefix, isIpv4 } from '../../ipv4';
+import { dottedMaskToPrefix, hexMaskToPrefix, isIpv4, MAX_IPV4_PER_INTERFACE, tooManyAddresses } from '../../ipv4';
 import type { Ipv4Address, NetInterface } from '../../model';
 import { type ParseResult, parsed, unparseable } from '../../parse-result';
 
@@ -103,7 +103,11 @@ export function parseIfconfig(text: string): ParseResult<NetInterface[]> {
       return unparseable(
         `line ${index + 1} is neither an interface header nor indented (${JSON.stringify(line.slice(0, 40))}), so the lines after it belong to no known interface`,
       );
-    else if (drafts.length > 0 && line.trim() !== '') applyProperty(drafts[drafts.length - 1]!, line);
+    else if (drafts.length > 0 && line.trim() !== '') {
+      const draft = drafts[drafts.length - 1]!;
+      applyProperty(draft, line);
+      if (draft.ipv4.length > MAX_IPV4_PER_INTERFACE) return unparseable(tooManyAddresses(draft.name));
+    }
   }
   if (drafts.length === 0) return unparseable('no interface header (`name: flags=…<…> mtu …`) found');
   return parsed(drafts.map(finish));

@@ -1,6 +1,6 @@
 // `ip -j addr show` (iproute2 JSON). The kernel's address order is kept: it is the order the diagnosis reasons
 // about, and it puts primaries before secondaries.
-import { isIpv4 } from '../../ipv4';
+import { isIpv4, MAX_IPV4_PER_INTERFACE, tooManyAddresses } from '../../ipv4';
 import type { Ipv4Address, NetInterface } from '../../model';
 import { isRecord as isObject } from '../../names';
 import { type ParseResult, parsed, unparseable } from '../../parse-result';
@@ -101,5 +101,7 @@ export function parseIpAddrJson(text: string): ParseResult<NetInterface[]> {
   const links = linksOf(json.value);
   if (!links.ok) return links;
   const members = membersByMaster(links.value);
-  return parsed(links.value.map((link) => toInterface(link, members)));
+  const interfaces = links.value.map((link) => toInterface(link, members));
+  const crowded = interfaces.find((entry) => entry.ipv4.length > MAX_IPV4_PER_INTERFACE);
+  return crowded ? unparseable(tooManyAddresses(crowded.name)) : parsed(interfaces);
 }

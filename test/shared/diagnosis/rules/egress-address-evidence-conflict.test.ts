@@ -51,6 +51,12 @@ describe('egress-address-evidence-conflict', () => {
     expect(finding?.evidence.at(-1)).toBe('and 20 more addresses with conflicting evidence, not listed here');
   });
 
+  it("says where to look up the current address on a Mac: the lease, by the egress interface's name", () => {
+    const detail = evaluate(conflictingEvidence())?.detail ?? '';
+    expect(detail).toContain("(`ipconfig getpacket en0` or the router's client list)");
+    expect(detail).not.toContain('ip -4 addr show');
+  });
+
   it('stays silent when the evidence agrees', () => {
     expect(evaluate(seedSnapshot())).toBeNull();
     expect(evaluate(probeEvidenceOnly())).toBeNull();

@@ -15,6 +15,16 @@ describe('input-unparseable', () => {
     });
   });
 
+  it('says "one input" for a single one', () => {
+    const one = healthySnapshot({
+      inputs: [{ source: 'netstat-rn.txt', problem: 'unparseable', detail: 'no header' }],
+    });
+    expect(evaluate(one)).toMatchObject({
+      title: 'One input could not be read.',
+      evidence: ['netstat-rn.txt: no header'],
+    });
+  });
+
   it('stays silent when every input was read or merely missing', () => {
     expect(evaluate(healthySnapshot())).toBeNull();
     const missingOnly = healthySnapshot({ inputs: [{ source: 'probes.json', problem: 'missing', detail: 'absent' }] });

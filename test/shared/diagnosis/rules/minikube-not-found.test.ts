@@ -14,6 +14,7 @@ describe('minikube-not-found', () => {
       fix: null,
     });
     expect(finding?.detail).toContain('the VM and bridge hops are unknown');
+    expect(finding?.evidence).toEqual(['`minikube` not found on PATH']);
   });
 
   it('stays silent when minikube exists, even if it timed out', () => {

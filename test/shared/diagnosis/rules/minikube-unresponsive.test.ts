@@ -34,6 +34,19 @@ describe('minikube-unresponsive', () => {
     ]);
   });
 
+  it('tells each case its own next step: wait for a hung VM, read the failure, or try the ssh by hand', () => {
+    const timeout = evaluate(vmState(null, { availability: 'timeout' }))?.detail ?? '';
+    const failed = evaluate(vmState(null, { availability: 'failed' }))?.detail ?? '';
+    const probe = evaluate(vmState('Running', { probeError: 'ssh: handshake failed: EOF' }))?.detail ?? '';
+    expect(timeout).toMatch(/^minikube \(profile "minikube"\) was stopped after it did not answer in time, so the VM/);
+    expect(timeout).toContain('try `minikube status` yourself');
+    expect(failed).toBe(
+      'minikube (profile "minikube") ran and failed, so the VM and bridge hops are unknown. Run `minikube status` to see why.',
+    );
+    expect(probe).toMatch(/^minikube says the VM is Running, but `minikube ssh/);
+    expect(probe).toContain('A VM that has lost its network also fails this way');
+  });
+
   it('stays silent when minikube answered, is absent, or the VM is stopped', () => {
     expect(evaluateSnapshot(healthySnapshot())).toBeNull();
     expect(evaluate(vmState(null, { availability: 'not-installed' }))).toBeNull();

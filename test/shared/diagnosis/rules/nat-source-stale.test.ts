@@ -103,6 +103,7 @@ describe('nat-source-stale', () => {
     expect(finding?.evidence[0]).toBe(
       "en0 inet 198.51.100.9/24 (primary address in the gateway's subnet: MASQUERADE translates to it)",
     );
+    expect(finding?.detail).toContain('The kernel then promotes 198.51.100.20');
     expect(finding?.detail).toContain('net.ipv4.conf.en0.promote_secondaries');
   });
 });

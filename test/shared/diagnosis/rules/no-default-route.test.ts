@@ -1,6 +1,6 @@
 import { rule } from '@src/shared/diagnosis/rules/no-default-route';
 import { describe, expect, it } from 'vitest';
-import { evaluatorFor, noDefaultRoute, route, seedSnapshot, splitVpn } from '../snapshot-builder';
+import { evaluatorFor, linuxSnapshot, noDefaultRoute, route, seedSnapshot, splitVpn } from '../snapshot-builder';
 
 const evaluate = evaluatorFor(rule);
 
@@ -19,6 +19,13 @@ describe('no-default-route', () => {
     expect(evaluate(seedSnapshot({ routes: [route('172.2/16', null, 'en0')] }))?.evidence).toEqual([
       'no default route in the routing table',
     ]);
+  });
+
+  it("says how to get a lease back in each OS's own words", () => {
+    expect(evaluate(noDefaultRoute())?.detail).toContain('System Settings > Network > Details > TCP/IP');
+    const linux = evaluate(linuxSnapshot({ routes: [route('198.51.100.0/24', null, 'en0')] }))?.detail ?? '';
+    expect(linux).toContain('`nmcli device reapply <iface>`');
+    expect(linux).not.toContain('System Settings');
   });
 
   it('stays silent when routes are unknown, a default exists, or a split VPN covers everything', () => {
