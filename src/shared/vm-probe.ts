@@ -453,15 +453,17 @@ export function parseVmProbeOutput(text: string): ParseResult<VmProbe> {
   const link = find('link');
   const proxyEnv = find('proxy-env');
   const internal = find('dns-internal');
+  const tls = sections.filter((section) => section.kind === 'tls');
   return parsed({
     routes: ipRoute === undefined ? null : routesOf(ipRoute),
     nameservers: resolvConf === undefined ? null : nameserversOf(resolvConf.body),
     dns: dns === undefined ? null : toDnsLookup(dns),
     targets: sections.filter((section) => section.kind === 'probe').map(toTargetProbe),
-    mtus: link === undefined ? null : mtusOf(link),
-    proxies: proxyEnv === undefined ? null : proxiesOf(proxyEnv),
-    tls: sections.filter((section) => section.kind === 'tls').map(toTlsProbe),
-    internalDns: internal === undefined ? null : toDnsLookup(internal),
+    // Only the sections that were there: output of older scripts reads exactly as it always did.
+    ...(link === undefined ? {} : { mtus: mtusOf(link) }),
+    ...(proxyEnv === undefined ? {} : { proxies: proxiesOf(proxyEnv) }),
+    ...(tls.length === 0 ? {} : { tls: tls.map(toTlsProbe) }),
+    ...(internal === undefined ? {} : { internalDns: toDnsLookup(internal) }),
   });
 }
 

@@ -154,7 +154,7 @@ describe.concurrent('the VM-side sections, run', () => {
     expect(probe.proxies).toContainEqual({ source: 'env', name: 'https_proxy', value: 'http://proxy.example:3128' });
     expect(probe.proxies?.some((setting) => setting.name === 'NO_PROXY')).toBe(false);
     expect(probe.internalDns).toMatchObject({ name: 'no-such-name.invalid', ok: false });
-    expect(probe.tls).toEqual([]);
+    expect(probe.tls).toBeUndefined();
   });
 });
 
@@ -174,9 +174,9 @@ describe('parsing the sections', () => {
       { source: 'docker', name: 'HTTP_PROXY', value: 'http://10.0.0.8:3128' },
       { source: 'docker', name: 'NO_PROXY', value: 'localhost' },
     ]);
-    expect(probe.mtus).toBeNull();
-    expect(probe.tls).toEqual([]);
-    expect(probeOf('@@bridgelight-vm-probe v1\n@@end\n').proxies).toBeNull();
+    expect(probe.mtus).toBeUndefined();
+    expect(probe.tls).toBeUndefined();
+    expect(probeOf('@@bridgelight-vm-probe v1\n@@end\n').proxies).toBeUndefined();
   });
 
   it('makes HTTPS requests only to DNS-named targets on 443', () => {
