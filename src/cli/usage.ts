@@ -4,6 +4,7 @@ export const USAGE = `bridgelight: is the path from your minikube VM to the inte
 
 Usage:
   bridgelight check  [--json | --format F] [--replay DIR] [--profile NAME] [--probe HOST:PORT]... [--no-probe] [--dns-name NAME] [--vm-timeout S]
+                     [--internal-name NAME]
   bridgelight watch  [--json] [--profile NAME] [--probe HOST:PORT]... [--dns-name NAME]
   bridgelight fix    FINDING-ID [--yes] [--profile NAME] [--probe HOST:PORT]...
   bridgelight bundle OUT_DIR [--redact] [--profile NAME] [--probe HOST:PORT]...
@@ -15,6 +16,7 @@ Usage:
   --probe H:P       TCP target to probe from the host and the VM (repeatable; replaces the defaults)
   --no-probe        no TCP probes from the host (the VM script still runs)
   --dns-name NAME   name the VM looks up (default: ${DEFAULT_DNS_NAME})
+  --internal-name N a name only your VPN's resolver knows: looked up in the VM and on the host (split DNS)
   --vm-timeout S    seconds to wait for minikube status and for the VM script (default: 10 and 20)
 
 Exit status: check: 0 green, 1 yellow, 2 red, 3 unknown. fix: 0 fixed and green (or nothing to fix),

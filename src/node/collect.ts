@@ -11,6 +11,7 @@ import type {
   Platform,
   Route,
   RouteLookup,
+  HostContext,
   Snapshot,
   VmObservation,
 } from '../shared/model';
@@ -21,6 +22,7 @@ import { parseNetstatRn } from '../shared/parsers/darwin/netstat';
 import { parseRouteGet } from '../shared/parsers/darwin/route-get';
 import { parseIpAddrJson } from '../shared/parsers/linux/ip-addr';
 import { parseIpRouteJson } from '../shared/parsers/linux/ip-route';
+import { collectHostContext } from './collect-host-context';
 import { Notes, parseInto, runCommand, unusable } from './command-outcome';
 import type { HostProber } from './probes';
 import { collectVm } from './providers';
@@ -35,6 +37,8 @@ export interface CollectOptions {
   /** Skip the host probes (and the VM's own target probes still run inside the VM script). */
   probe: boolean;
   timeouts?: Partial<Timeouts>;
+  /** A name only a VPN's resolver may know, looked up in the VM and on the host; absent or null: none. */
+  internalName?: string | null;
 }
 
 export interface Timeouts {
@@ -58,6 +62,8 @@ export interface CollectPorts {
   runner: CommandRunner;
   prober: HostProber;
   now?: () => Date;
+  /** The environment whose proxy variables the host uses (live checks); absent: not known (replay). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The host side: interfaces, routes, default route, DHCP leases. */
@@ -194,6 +200,7 @@ export interface Evidence {
   host: (HostPart & { inputs: InputNote[] }) | null;
   hostProbes: HostProbe[] | null;
   vm: { observation: VmObservation | null; inputs: InputNote[] };
+  hostContext?: { context: HostContext; inputs: InputNote[] } | null;
 }
 
 export const NO_EVIDENCE: Evidence = { host: null, hostProbes: null, vm: { observation: null, inputs: [] } };
@@ -226,11 +233,24 @@ const vmCollector: Collector<'vm'> = {
   },
 };
 
+const hostContextCollector: Collector<'hostContext'> = {
+  part: 'hostContext',
+  lane: 'refine',
+  collect: (ports, options) =>
+    collectHostContext(ports.runner, {
+      platform: options.platform,
+      internalName: options.internalName ?? null,
+      timeoutMs: { ...DEFAULT_TIMEOUTS, ...options.timeouts }.hostCommandMs,
+      ...(ports.env ? { env: ports.env } : {}),
+    }),
+};
+
 /** Every collector, each filling its own part of the Evidence. A new kind of evidence is one more entry here. */
-const COLLECTORS: { [K in keyof Evidence]: Collector<K> } = {
+const COLLECTORS: { [K in keyof Evidence]-?: Collector<K> } = {
   host: hostCollector,
   hostProbes: hostProbeCollector,
   vm: vmCollector,
+  hostContext: hostContextCollector,
 };
 
 /** Runs one lane's collectors in parallel and returns the parts they filled (merge them over what you had). */
@@ -259,7 +279,8 @@ export function assembleSnapshot(platform: Platform, takenAt: Date, evidence: Ev
     leases: host?.leases ?? null,
     vm: evidence.vm.observation,
     hostProbes: evidence.hostProbes,
-    inputs: [...(host?.inputs ?? []), ...evidence.vm.inputs],
+    inputs: [...(host?.inputs ?? []), ...evidence.vm.inputs, ...(evidence.hostContext?.inputs ?? [])],
+    ...(evidence.hostContext ? { hostContext: evidence.hostContext.context } : {}),
   };
 }
 

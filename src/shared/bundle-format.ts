@@ -26,6 +26,11 @@ export const BUNDLE_FILES = {
   vmProbe: 'vm-probe.txt',
   // host probes (bridgelight's own JSON: HostProbe[])
   probes: 'probes.json',
+  // what the host knows that its VMs may not (the VM-side findings)
+  scutilDns: 'scutil-dns.txt',
+  scutilProxy: 'scutil-proxy.txt',
+  hostResolvConf: 'host-resolv-conf.txt',
+  hostGetentInternal: 'host-getent-internal.txt',
 } as const;
 
 /** `ipconfig getpacket IF` output is stored per interface. */

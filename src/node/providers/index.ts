@@ -59,6 +59,7 @@ async function observeVm(
     targets: options.probeTargets,
     dnsName: options.dnsName,
     timeoutSeconds: timeouts.vmStepSeconds,
+    internalName: options.internalName ?? null,
   });
   // The script travels base64-encoded so that no quoting survives two shells (the tool's and the VM's).
   const spec = provider.probeExec(context, name, Buffer.from(script, 'utf8').toString('base64'));
