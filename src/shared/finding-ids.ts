@@ -15,6 +15,10 @@ export const FINDING_IDS = [
   'no-default-route',
   'egress-address-evidence-conflict',
   'vm-multiple-default-routes',
+  'vm-tls-intercepted',
+  'vm-mtu-blackhole',
+  'vm-proxy-not-propagated',
+  'vm-dns-split-vpn',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];

@@ -3,6 +3,7 @@
 import { inSubnet, isIpv4 } from '../ipv4';
 import type {
   DnsLookup,
+  HostContext,
   HostProbe,
   InputNote,
   NetInterface,
@@ -10,7 +11,9 @@ import type {
   Route,
   Snapshot,
   TargetProbe,
+  TlsProbe,
   VmObservation,
+  VmProxySetting,
 } from '../model';
 import { isTunnelName } from '../names';
 import type { VmNetwork } from '../vm';
@@ -92,6 +95,14 @@ export interface VmFact {
   network: VmNetwork;
   /** Why: the listing's driver and network, in the user's terms (empty without a listing). */
   networkEvidence: string[];
+  /** Interface → MTU inside the VM; null when not reported. */
+  mtus: Record<string, number> | null;
+  /** The VM's proxy variables; null when not reported. */
+  proxies: VmProxySetting[] | null;
+  /** The HTTPS requests made from inside the VM (empty: none). */
+  tls: TlsProbe[];
+  /** The VM's lookup of the user-named internal name; null when none was asked or reported. */
+  internalDns: DnsLookup | null;
 }
 
 export interface BridgeFact {
@@ -118,6 +129,8 @@ export interface Facts {
   host: ProbeSummary;
   /** Inputs that were there but could not be read. */
   unreadableInputs: InputNote[];
+  /** What the host knows that the VM may not; null when not collected. */
+  hostContext: HostContext | null;
 }
 
 export function isDefaultDestination(destination: string): boolean {
@@ -346,6 +359,10 @@ function deriveVm(vm: VmObservation | null): VmFact {
     nameservers: probe?.nameservers ?? null,
     network: vm?.listing?.network ?? 'unknown',
     networkEvidence: vm?.listing?.networkEvidence ?? [],
+    mtus: probe?.mtus ?? null,
+    proxies: probe?.proxies ?? null,
+    tls: probe?.tls ?? [],
+    internalDns: probe?.internalDns ?? null,
   };
 }
 
@@ -403,5 +420,6 @@ export function deriveFacts(snapshot: Snapshot): Facts {
     hostProbes,
     host: summariseProbes(hostProbes),
     unreadableInputs: snapshot.inputs.filter((note) => note.problem === 'unparseable' || note.problem === 'refused'),
+    hostContext: snapshot.hostContext ?? null,
   };
 }

@@ -1,9 +1,10 @@
 // `scutil --dns` on macOS: the resolvers the system uses, in order. A resolver with a `domain` answers only the
 // names in that domain (a VPN's split DNS, `local` for mDNS); one without is a default. Only the first block is
 // read: the "(for scoped queries)" block repeats resolvers bound to one interface, which plain lookups do not use.
-import { isIpAddress } from '../ip-route-text';
+
 import type { HostResolver } from '../../model';
 import { type ParseResult, parsed, unparseable } from '../../parse-result';
+import { isIpAddress } from '../ip-route-text';
 
 interface Draft {
   domain: string | null;
@@ -30,7 +31,8 @@ export function parseScutilDns(text: string): ParseResult<HostResolver[]> {
   const drafts: Draft[] = [];
   for (const line of lines) {
     if (/^\s*DNS configuration \(/.test(line)) break;
-    if (/^\s*resolver #\d+\s*$/.test(line)) drafts.push({ domain: null, nameservers: [], interface: null, mdns: false });
+    if (/^\s*resolver #\d+\s*$/.test(line))
+      drafts.push({ domain: null, nameservers: [], interface: null, mdns: false });
     else if (drafts.length > 0) applyLine(drafts[drafts.length - 1]!, line);
   }
   // mDNS resolvers answer from the local link, never through a server a VM could be pointed at.

@@ -28,7 +28,10 @@ export function parseScutilProxy(text: string): ParseResult<HostProxy[]> {
     proxies.push({ source: `scutil --proxy ${key}Proxy (${scheme})`, url: `http://${host}${port ? `:${port}` : ''}` });
   }
   if (values.get('ProxyAutoConfigEnable') === '1') {
-    proxies.push({ source: 'scutil --proxy ProxyAutoConfigURLString', url: values.get('ProxyAutoConfigURLString') ?? 'PAC' });
+    proxies.push({
+      source: 'scutil --proxy ProxyAutoConfigURLString',
+      url: values.get('ProxyAutoConfigURLString') ?? 'PAC',
+    });
   }
   return parsed(proxies);
 }
