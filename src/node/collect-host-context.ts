@@ -5,10 +5,10 @@ import { BUNDLE_FILES } from '../shared/bundle-format';
 import type { CommandRunner } from '../shared/command';
 import { environmentProxies, interfaceMtus, resolvConfResolver } from '../shared/host-context';
 import type { DnsLookup, HostContext, HostProxy, InputNote, Platform } from '../shared/model';
+import { parsed } from '../shared/parse-result';
 import { parseScutilDns } from '../shared/parsers/darwin/scutil-dns';
 import { parseScutilProxy } from '../shared/parsers/darwin/scutil-proxy';
 import { isIpAddress } from '../shared/parsers/ip-route-text';
-import { parsed } from '../shared/parse-result';
 import { Notes, parseInto, runCommand } from './command-outcome';
 import { linuxIpPath } from './tools';
 
@@ -51,12 +51,24 @@ export async function collectHostContext(
   const [links, dns, proxy, lookup] = await Promise.all([
     darwin
       ? runCommand(runner, notes, { key: BUNDLE_FILES.ifconfig, argv: ['/sbin/ifconfig', '-a'], timeoutMs: t })
-      : runCommand(runner, notes, { key: BUNDLE_FILES.ipAddr, argv: [linuxIpPath(), '-j', 'addr', 'show'], timeoutMs: t }),
+      : runCommand(runner, notes, {
+          key: BUNDLE_FILES.ipAddr,
+          argv: [linuxIpPath(), '-j', 'addr', 'show'],
+          timeoutMs: t,
+        }),
     darwin
       ? runCommand(runner, notes, { key: BUNDLE_FILES.scutilDns, argv: ['/usr/sbin/scutil', '--dns'], timeoutMs: t })
-      : runCommand(runner, notes, { key: BUNDLE_FILES.hostResolvConf, argv: ['cat', '/etc/resolv.conf'], timeoutMs: t }),
+      : runCommand(runner, notes, {
+          key: BUNDLE_FILES.hostResolvConf,
+          argv: ['cat', '/etc/resolv.conf'],
+          timeoutMs: t,
+        }),
     darwin
-      ? runCommand(runner, notes, { key: BUNDLE_FILES.scutilProxy, argv: ['/usr/sbin/scutil', '--proxy'], timeoutMs: t })
+      ? runCommand(runner, notes, {
+          key: BUNDLE_FILES.scutilProxy,
+          argv: ['/usr/sbin/scutil', '--proxy'],
+          timeoutMs: t,
+        })
       : null,
     !darwin && input.internalName !== null ? internalLookup(runner, notes, input.internalName, t) : null,
   ]);

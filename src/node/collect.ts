@@ -5,13 +5,13 @@ import type { CommandRunner } from '../shared/command';
 import { isLinkLocal } from '../shared/ipv4';
 import type {
   DhcpLease,
+  HostContext,
   HostProbe,
   InputNote,
   NetInterface,
   Platform,
   Route,
   RouteLookup,
-  HostContext,
   Snapshot,
   VmObservation,
 } from '../shared/model';

@@ -100,7 +100,7 @@ function preamble(timeoutSeconds: number): string[] {
     '  case $(nc -h 2>&1 </dev/null) in *-z*) bl_tcp=nc ;; esac',
     'fi',
     'bl_dns() {',
-    '  printf \'@@section %s %s\\n\' "${2:-dns}" "$1"',
+    '  printf \'@@section %s %s\\n\' "$2" "$1"',
     '  if command -v nslookup >/dev/null 2>&1; then',
     "    echo '@@tool nslookup'",
     '    bl_run nslookup "$1" 2>&1',
@@ -133,6 +133,12 @@ function preamble(timeoutSeconds: number): string[] {
     '  echo "@@status $?"',
     '}',
     ...tlsFunction(),
+    // Beside the slow ones: a hung `ip` costs no second timeout after `ip route`'s.
+    'bl_link() {',
+    "  echo '@@section link'",
+    '  bl_run ip -o link 2>&1',
+    '  echo "@@status $?"',
+    '}',
   ];
 }
 
@@ -165,16 +171,13 @@ function tlsFunction(): string[] {
   ];
 }
 
-/** Cheap sections: no traffic leaves the VM. */
+/** The proxy variables: no traffic leaves the VM. */
 function contextSections(): string[] {
   return [
-    "echo '@@section link'",
-    'bl_run ip -o link 2>&1',
-    'echo "@@status $?"',
     "echo '@@section proxy-env'",
     // The shell's own variables, then what every login and the container runtime get.
     'for bl_v in https_proxy HTTPS_PROXY http_proxy HTTP_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY; do',
-    '  eval "bl_x=\\${$bl_v:-}"',
+    '  eval "bl_x=\\$$bl_v"',
     '  if [ -n "$bl_x" ]; then printf \'env %s=%s\\n\' "$bl_v" "$bl_x"; fi',
     'done',
     "if [ -r /etc/environment ]; then grep -i 'proxy=' /etc/environment 2>/dev/null | sed 's/^/etc-environment /'; fi",
@@ -195,7 +198,8 @@ function slowSections(
   internalName: string | null,
 ): string[] {
   const calls = [
-    `bl_dns ${shQuote(dnsName)}`,
+    'bl_link',
+    `bl_dns ${shQuote(dnsName)} dns`,
     ...targets.map(({ host, port }) => `bl_probe ${shQuote(host)} ${shQuote(port)}`),
     ...secure.map(({ host, port }) => `bl_tls ${shQuote(host)} ${shQuote(port)}`),
     ...(internalName === null ? [] : [`bl_dns ${shQuote(internalName)} dns-internal`]),

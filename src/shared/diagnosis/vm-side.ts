@@ -40,7 +40,7 @@ export function vmPathMtu(facts: Facts): InterfaceMtu | null {
   return name !== null && mtu !== undefined ? { name, mtu } : null;
 }
 
-/** `minikube ssh -- COMMAND` and the like: a command run inside the VM by hand. */
+/** The tool's ssh command with COMMAND after `--`: a command run inside the VM by hand. */
 export function inVm(wording: ProviderWording, name: string, command: string): string {
   return `${wording.command(name, 'ssh')} -- ${command}`;
 }

@@ -1,21 +1,6 @@
-import type { ProviderWording } from '../../providers';
+import { vmSideFixes } from '../../providers/vm-side-fixes';
 import { providerOf, type Rule } from '../rule';
-import { describeTls, inVm } from '../vm-side';
-
-function addTheCa(wording: ProviderWording, name: string): string {
-  if (wording.id === 'minikube') {
-    return (
-      "Export the proxy's root CA as PEM (Keychain Access → the CA → Export, or from IT), copy it into " +
-      `\`~/.minikube/certs/\` and run \`${wording.command(name, 'start')} --embed-certs\`: minikube installs every ` +
-      "certificate there into the VM's trust store."
-    );
-  }
-  return (
-    "Export the proxy's root CA as PEM and install it in the VM's trust store " +
-    `(\`${inVm(wording, name, 'sudo cp CA.pem /usr/local/share/ca-certificates/proxy-ca.crt && sudo update-ca-certificates')}\`` +
-    '; for a VM that is re-created, put that in its provisioning), then restart the container runtime.'
-  );
-}
+import { describeTls } from '../vm-side';
 
 export const rule: Rule = {
   id: 'vm-tls-intercepted',
@@ -35,7 +20,7 @@ export const rule: Rule = {
         `Inside the VM, the connection to ${first.target} is made but its certificate is refused ` +
         `(${first.verifyError ?? 'verification failed'}), so pulls fail with "x509: certificate signed by unknown ` +
         'authority". A TLS-inspecting proxy or security agent (Zscaler and the like) on this network re-signs HTTPS ' +
-        `with its own CA, which the Mac trusts and the VM does not. ${addTheCa(wording, vm.profile)} Then check again.`,
+        `with its own CA, which the Mac trusts and the VM does not. ${vmSideFixes(wording).addCa(wording, vm.profile)} Then check again.`,
       evidence: [
         ...refused.map(describeTls),
         ...refused.map((probe) => `certificate the VM saw for ${probe.target}: issuer ${probe.issuer ?? 'not shown'}`),
