@@ -148,7 +148,8 @@ function preamble(timeoutSeconds: number): string[] {
 const TLS_LINES = "'^(\\*  +(subject|issuer):|\\* Connected to |curl: \\(|time_|ssl_verify_result=)'";
 
 function tlsFunction(): string[] {
-  const curl = 'curl -q -sS -v -I -o /dev/null --noproxy \'*\' --connect-timeout "$bl_t" --max-time "$bl_t"';
+  // Through the VM's proxy when it has one, as its container runtime goes (the TCP probes stay direct).
+  const curl = 'curl -q -sS -v -I -o /dev/null --connect-timeout "$bl_t" --max-time "$bl_t"';
   return [
     'bl_tls() {',
     '  printf \'@@section tls %s:%s\\n\' "$1" "$2"',
@@ -171,6 +172,9 @@ function tlsFunction(): string[] {
   ];
 }
 
+/** sed: the value of an `[export ]HTTPS_PROXY=["']V["']` line, any case. */
+const ENVIRONMENT_HTTPS_PROXY = `s/^[[:space:]]*\\(export[[:space:]]*\\)\\{0,1\\}[Hh][Tt][Tt][Pp][Ss]_[Pp][Rr][Oo][Xx][Yy]=["']*\\([^"']*\\).*/\\2/p`;
+
 /** The proxy variables: no traffic leaves the VM. */
 function contextSections(): string[] {
   return [
@@ -181,6 +185,11 @@ function contextSections(): string[] {
     '  if [ -n "$bl_x" ]; then printf \'env %s=%s\\n\' "$bl_v" "$bl_x"; fi',
     'done',
     "if [ -r /etc/environment ]; then grep -i 'proxy=' /etc/environment 2>/dev/null | sed 's/^/etc-environment /'; fi",
+    // What a login through PAM has (sshd reads /etc/environment), for the HTTPS requests: assigned, never evaluated.
+    'if [ -z "$https_proxy$HTTPS_PROXY" ] && [ -r /etc/environment ]; then',
+    `  bl_x=$(sed -n ${shQuote(ENVIRONMENT_HTTPS_PROXY)} /etc/environment | head -n 1)`,
+    '  if [ -n "$bl_x" ]; then https_proxy=$bl_x; export https_proxy; fi',
+    'fi',
     'if command -v systemctl >/dev/null 2>&1; then',
     "  bl_run systemctl show --property=Environment docker 2>/dev/null | grep -i 'proxy=' | sed 's/^/docker /'",
     'fi',
