@@ -120,7 +120,9 @@ function proxyServer() {
     res.end();
   });
   server.on('connect', (req, client) => {
-    const [host = '', port = ''] = (req.url ?? '').split(':');
+    const [name = '', port = ''] = (req.url ?? '').split(':');
+    // Names as the lab's resolver knows them; anything that is not a lab address is refused.
+    const host = NAMES.get(name.toLowerCase()) ?? name;
     log(`proxy ${req.socket.remoteAddress} CONNECT ${req.url}`);
     client.on('error', () => {});
     if (!/^203\.0\.113\.\d{1,3}$/.test(host) || !/^\d{1,5}$/.test(port)) {
