@@ -3,17 +3,18 @@
 // host's own lookup of it (Linux `getent`). All readable as a normal user; each command is one bundle file.
 import { BUNDLE_FILES } from '../shared/bundle-format';
 import type { CommandRunner } from '../shared/command';
-import { environmentProxies, interfaceMtus, resolvConfResolver } from '../shared/host-context';
+import { environmentProxies, resolvConfResolver } from '../shared/host-context';
 import type { DnsLookup, HostContext, HostProxy, InputNote, Platform } from '../shared/model';
 import { parsed } from '../shared/parse-result';
 import { parseScutilDns } from '../shared/parsers/darwin/scutil-dns';
 import { parseScutilProxy } from '../shared/parsers/darwin/scutil-proxy';
 import { isIpAddress } from '../shared/parsers/ip-route-text';
 import { Notes, parseInto, runCommand } from './command-outcome';
-import { linuxIpPath } from './tools';
 
 export interface HostContextInput {
   platform: Platform;
+  /** From the host collector's interface listing (read once per check, one bundle file). */
+  mtus: Record<string, number> | null;
   internalName: string | null;
   timeoutMs: number;
   /** The environment whose proxy variables count; absent (a replayed bundle): not known. */
@@ -48,14 +49,7 @@ export async function collectHostContext(
   const notes = new Notes();
   const t = input.timeoutMs;
   const darwin = input.platform === 'darwin';
-  const [links, dns, proxy, lookup] = await Promise.all([
-    darwin
-      ? runCommand(runner, notes, { key: BUNDLE_FILES.ifconfig, argv: ['/sbin/ifconfig', '-a'], timeoutMs: t })
-      : runCommand(runner, notes, {
-          key: BUNDLE_FILES.ipAddr,
-          argv: [linuxIpPath(), '-j', 'addr', 'show'],
-          timeoutMs: t,
-        }),
+  const [dns, proxy, lookup] = await Promise.all([
     darwin
       ? runCommand(runner, notes, { key: BUNDLE_FILES.scutilDns, argv: ['/usr/sbin/scutil', '--dns'], timeoutMs: t })
       : runCommand(runner, notes, {
@@ -78,12 +72,12 @@ export async function collectHostContext(
   const scutilProxies = proxy ? parseInto(notes, BUNDLE_FILES.scutilProxy, proxy.text, parseScutilProxy) : null;
   return {
     context: {
-      mtus: links.text === null ? null : interfaceMtus(links.text),
+      mtus: input.mtus,
       resolvers,
       proxies: proxiesFrom(scutilProxies, input.env),
       internalLookup: lookup,
     },
-    // The interface listing is the host collector's input: a problem with it is noted there already.
-    inputs: notes.list.filter((note) => note.source !== BUNDLE_FILES.ifconfig && note.source !== BUNDLE_FILES.ipAddr),
+    // A file an older bundle lacks, or a tool this host lacks, only means this part was not collected.
+    inputs: notes.list.filter((note) => note.problem !== 'missing' && note.problem !== 'not-found'),
   };
 }

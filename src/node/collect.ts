@@ -2,6 +2,7 @@
 // parsers, and assemble a Snapshot. Live, recording and replay differ only in the runner and prober given.
 import { BUNDLE_FILES, ipconfigGetpacketFile } from '../shared/bundle-format';
 import type { CommandRunner } from '../shared/command';
+import { interfaceMtus } from '../shared/host-context';
 import { isLinkLocal } from '../shared/ipv4';
 import type {
   DhcpLease,
@@ -72,6 +73,8 @@ export interface HostPart {
   routes: Route[] | null;
   defaultRoute: RouteLookup | null;
   leases: Record<string, DhcpLease | null> | null;
+  /** Interface → MTU, read from the same output as `interfaces`; absent or null when not known. */
+  mtus?: Record<string, number> | null;
 }
 
 /** Interfaces whose DHCP lease matters: the default route's, and physical ones holding a scoped default. */
@@ -101,7 +104,13 @@ async function collectDarwinHost(runner: CommandRunner, notes: Notes, timeouts: 
   const defaultRoute = parseInto(notes, BUNDLE_FILES.routeGetDefault, routeGet.text, parseRouteGet);
 
   const leases = await collectLeases(runner, notes, leaseCandidates(defaultRoute, routes), t);
-  return { interfaces, routes, defaultRoute, leases };
+  return {
+    interfaces,
+    routes,
+    defaultRoute,
+    leases,
+    mtus: ifconfig.text === null ? null : interfaceMtus(ifconfig.text),
+  };
 }
 
 /** Per interface: its lease, null for "no DHCP here", absent when the answer is unknown. */
@@ -150,7 +159,8 @@ async function collectLinuxHost(runner: CommandRunner, notes: Notes, timeouts: T
   const interfaces = parseInto(notes, BUNDLE_FILES.ipAddr, addr.text, parseIpAddrJson);
   const routes = parseInto(notes, BUNDLE_FILES.ipRoute, route.text, parseIpRouteJson);
   // Linux keeps no DHCP packet to read; address lifetimes carry that evidence instead.
-  return { interfaces, routes, defaultRoute: defaultFromRoutes(routes), leases: null };
+  const mtus = addr.text === null ? null : interfaceMtus(addr.text);
+  return { interfaces, routes, defaultRoute: defaultFromRoutes(routes), leases: null, mtus };
 }
 
 export async function collectHost(
@@ -236,8 +246,9 @@ const vmCollector: Collector<'vm'> = {
 const hostContextCollector: Collector<'hostContext'> = {
   part: 'hostContext',
   lane: 'refine',
-  collect: (ports, options) =>
+  collect: (ports, options, sofar) =>
     collectHostContext(ports.runner, {
+      mtus: sofar.host?.mtus ?? null,
       platform: options.platform,
       internalName: options.internalName ?? null,
       timeoutMs: { ...DEFAULT_TIMEOUTS, ...options.timeouts }.hostCommandMs,

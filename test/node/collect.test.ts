@@ -37,7 +37,7 @@ describe('collector lanes', () => {
 
     const refine = recordingPorts();
     const refined = await collectLane('refine', refine.ports, options, { ...NO_EVIDENCE, ...parts });
-    expect(Object.keys(refined).sort()).toEqual(['hostProbes', 'vm']);
+    expect(Object.keys(refined).sort()).toEqual(['hostContext', 'hostProbes', 'vm']);
     expect(refine.keys.some((key) => key.startsWith('minikube'))).toBe(true);
     expect(refine.keys).not.toContain('ifconfig.txt');
   });
