@@ -115,7 +115,7 @@ vpnDns.on('message', (msg, from) => {
 
 /** CONNECT to lab addresses only: the proxy must never lead out of the lab. */
 function proxyServer() {
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((_req, res) => {
     res.writeHead(405, { connection: 'close' });
     res.end();
   });
