@@ -14,6 +14,7 @@ export const CHECK_OPTIONS = {
   'no-probe': { type: 'boolean' },
   'dns-name': { type: 'string' },
   'vm-timeout': { type: 'string' },
+  'internal-name': { type: 'string' },
 } as const;
 
 export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(
@@ -46,6 +47,7 @@ export function checkOptionsFrom(values: {
   'no-probe'?: boolean;
   'dns-name'?: string;
   'vm-timeout'?: string;
+  'internal-name'?: string;
 }): CheckOptions {
   if (values.profile !== undefined && !MINIKUBE_PROFILE.test(values.profile))
     throw new UserError(`--profile "${values.profile}" is not a minikube profile name`, EXIT.usage);
@@ -53,6 +55,8 @@ export function checkOptionsFrom(values: {
     if (!parseTarget(target)) throw new UserError(`--probe "${target}" is not HOST:PORT`, EXIT.usage);
   if (values['dns-name'] !== undefined && !isHostName(values['dns-name']))
     throw new UserError(`--dns-name "${values['dns-name']}" is not a DNS name`, EXIT.usage);
+  if (values['internal-name'] !== undefined && !isHostName(values['internal-name']))
+    throw new UserError(`--internal-name "${values['internal-name']}" is not a DNS name`, EXIT.usage);
   if (values['no-probe'] && values.probe?.length)
     throw new UserError('--probe and --no-probe contradict each other', EXIT.usage);
   const vms = vmSelectorsFrom(values.vm ?? [], values.profile);
@@ -68,6 +72,7 @@ export function checkOptionsFrom(values: {
     probeTargets: values.probe?.length ? values.probe : undefined,
     dnsName: values['dns-name'],
     probe: !values['no-probe'],
+    ...(values['internal-name'] ? { internalName: values['internal-name'] } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ export const USAGE = `bridgelight: is the path from each of your VMs to the inte
 
 Usage:
   bridgelight check  [--json | --format F] [--replay DIR] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]... [--no-probe] [--dns-name NAME] [--vm-timeout S]
+                     [--internal-name NAME]
   bridgelight watch  [--json] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]... [--dns-name NAME]
   bridgelight fix    FINDING-ID [--yes] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]...
   bridgelight bundle OUT_DIR [--redact] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]...
@@ -18,6 +19,7 @@ Usage:
   --probe H:P       TCP target to probe from the host and the VM (repeatable; replaces the defaults)
   --no-probe        no TCP probes from the host (the VM script still runs)
   --dns-name NAME   name the VM looks up (default: ${DEFAULT_DNS_NAME})
+  --internal-name N a name only your VPN's resolver knows: looked up in the VM and on the host (split DNS)
   --vm-timeout S    seconds to wait for minikube status and for the VM script (default: 10 and 20)
   --vm P/N          mute or unmute for that VM only (e.g. minikube/minikube); without it: every VM and the host
 

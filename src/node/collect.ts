@@ -2,11 +2,13 @@
 // parsers, and assemble a Snapshot. Live, recording and replay differ only in the runner and prober given.
 import { BUNDLE_FILES, ipconfigGetpacketFile } from '../shared/bundle-format';
 import type { CommandRunner } from '../shared/command';
+import { interfaceMtus } from '../shared/host-context';
 import { isLinkLocal } from '../shared/ipv4';
 import type {
   AppFirewall,
   BootpdLease,
   DhcpLease,
+  HostContext,
   HostProbe,
   InputNote,
   NetInterface,
@@ -25,6 +27,7 @@ import { parseIpAddrJson } from '../shared/parsers/linux/ip-addr';
 import { parseIpRouteJson } from '../shared/parsers/linux/ip-route';
 import type { VmSelector } from '../shared/vm-select';
 import { collectDhcpdLeases, collectFirewall, type HostPartWithNotes } from './collect-dhcp-host';
+import { collectHostContext } from './collect-host-context';
 import { Notes, parseInto, runCommand, unusable } from './command-outcome';
 import type { HostProber } from './probes';
 import { collectVms, type VmKeyer } from './providers';
@@ -41,6 +44,8 @@ export interface CollectOptions {
   /** Skip the host probes (and the VM's own target probes still run inside the VM script). */
   probe: boolean;
   timeouts?: Partial<Timeouts>;
+  /** A name only a VPN's resolver may know, looked up in the VM and on the host; absent or null: none. */
+  internalName?: string | null;
 }
 
 export interface Timeouts {
@@ -80,6 +85,8 @@ export interface CollectPorts {
   now?: () => Date;
   /** How each VM's files are keyed (replay: as its bundle holds them); absent: the layout a recording writes. */
   vmKey?: VmKeyer;
+  /** The environment whose proxy variables the host uses (live checks); absent: not known (replay). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The host side: interfaces, routes, default route, DHCP leases. */
@@ -88,6 +95,8 @@ export interface HostPart {
   routes: Route[] | null;
   defaultRoute: RouteLookup | null;
   leases: Record<string, DhcpLease | null> | null;
+  /** Interface → MTU, read from the same output as `interfaces`; absent or null when not known. */
+  mtus?: Record<string, number> | null;
 }
 
 /** Interfaces whose DHCP lease matters: the default route's, and physical ones holding a scoped default. */
@@ -117,7 +126,13 @@ async function collectDarwinHost(runner: CommandRunner, notes: Notes, timeouts: 
   const defaultRoute = parseInto(notes, BUNDLE_FILES.routeGetDefault, routeGet.text, parseRouteGet);
 
   const leases = await collectLeases(runner, notes, leaseCandidates(defaultRoute, routes), t);
-  return { interfaces, routes, defaultRoute, leases };
+  return {
+    interfaces,
+    routes,
+    defaultRoute,
+    leases,
+    mtus: ifconfig.text === null ? null : interfaceMtus(ifconfig.text),
+  };
 }
 
 /** Per interface: its lease, null for "no DHCP here", absent when the answer is unknown. */
@@ -166,7 +181,8 @@ async function collectLinuxHost(runner: CommandRunner, notes: Notes, timeouts: T
   const interfaces = parseInto(notes, BUNDLE_FILES.ipAddr, addr.text, parseIpAddrJson);
   const routes = parseInto(notes, BUNDLE_FILES.ipRoute, route.text, parseIpRouteJson);
   // Linux keeps no DHCP packet to read; address lifetimes carry that evidence instead.
-  return { interfaces, routes, defaultRoute: defaultFromRoutes(routes), leases: null };
+  const mtus = addr.text === null ? null : interfaceMtus(addr.text);
+  return { interfaces, routes, defaultRoute: defaultFromRoutes(routes), leases: null, mtus };
 }
 
 export async function collectHost(
@@ -220,6 +236,7 @@ export interface Evidence {
   /** macOS only (null elsewhere, and until collected). */
   firewall: HostPartWithNotes<AppFirewall> | null;
   dhcpdLeases: HostPartWithNotes<BootpdLease[]> | null;
+  hostContext?: { context: HostContext; inputs: InputNote[] } | null;
 }
 
 export const NO_EVIDENCE: Evidence = {
@@ -276,13 +293,27 @@ const dhcpdLeasesCollector: Collector<'dhcpdLeases'> = {
     options.platform === 'darwin' ? collectDhcpdLeases(ports.runner, hostCommandMs(options)) : null,
 };
 
+const hostContextCollector: Collector<'hostContext'> = {
+  part: 'hostContext',
+  lane: 'refine',
+  collect: (ports, options, sofar) =>
+    collectHostContext(ports.runner, {
+      mtus: sofar.host?.mtus ?? null,
+      platform: options.platform,
+      internalName: options.internalName ?? null,
+      timeoutMs: { ...DEFAULT_TIMEOUTS, ...options.timeouts }.hostCommandMs,
+      ...(ports.env ? { env: ports.env } : {}),
+    }),
+};
+
 /** Every collector, each filling its own part of the Evidence. A new kind of evidence is one more entry here. */
-const COLLECTORS: { [K in keyof Evidence]: Collector<K> } = {
+const COLLECTORS: { [K in keyof Evidence]-?: Collector<K> } = {
   host: hostCollector,
   hostProbes: hostProbeCollector,
   vm: vmCollector,
   firewall: firewallCollector,
   dhcpdLeases: dhcpdLeasesCollector,
+  hostContext: hostContextCollector,
 };
 
 /** Runs one lane's collectors in parallel and returns the parts they filled (merge them over what you had). */
@@ -320,7 +351,9 @@ export function assembleSnapshot(platform: Platform, takenAt: Date, evidence: Ev
       ...evidence.vm.inputs,
       ...(evidence.firewall?.inputs ?? []),
       ...(evidence.dhcpdLeases?.inputs ?? []),
+      ...(evidence.hostContext?.inputs ?? []),
     ],
+    ...(evidence.hostContext ? { hostContext: evidence.hostContext.context } : {}),
   };
 }
 

@@ -22,6 +22,8 @@ export interface CheckOptions {
   dnsName?: string;
   probe?: boolean;
   timeouts?: Partial<Timeouts>;
+  /** A name only a VPN's resolver may know (`--internal-name`). */
+  internalName?: string;
 }
 
 export interface CheckResult {
@@ -43,11 +45,12 @@ export function collectOptions(platform: Platform, options: CheckOptions): Colle
     dnsName: options.dnsName ?? DEFAULT_DNS_NAME,
     probe: options.probe ?? true,
     timeouts: options.timeouts,
+    internalName: options.internalName ?? null,
   };
 }
 
 export function livePorts(): CollectPorts {
-  return { runner: createLiveRunner(), prober: createLiveProber() };
+  return { runner: createLiveRunner(), prober: createLiveProber(), env: process.env };
 }
 
 export async function checkWith(ports: CollectPorts, platform: Platform, options: CheckOptions): Promise<CheckResult> {

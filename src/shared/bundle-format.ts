@@ -33,6 +33,11 @@ export const BUNDLE_FILES = {
   socketfilterfwAllowSigned: 'socketfilterfw-getallowsigned.txt',
   socketfilterfwListApps: 'socketfilterfw-listapps.txt',
   dhcpdLeases: 'dhcpd-leases.txt',
+  // what the host knows that its VMs may not (the VM-side findings)
+  scutilDns: 'scutil-dns.txt',
+  scutilProxy: 'scutil-proxy.txt',
+  hostResolvConf: 'host-resolv-conf.txt',
+  hostGetentInternal: 'host-getent-internal.txt',
 } as const;
 
 /** `ipconfig getpacket IF` output is stored per interface. */

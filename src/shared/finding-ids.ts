@@ -20,6 +20,10 @@ export const FINDING_IDS = [
   'bootpd-blocked',
   'dhcp-pool-exhausted',
   'nat-egress-changed',
+  'vm-tls-intercepted',
+  'vm-mtu-blackhole',
+  'vm-proxy-not-propagated',
+  'vm-dns-split-vpn',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];

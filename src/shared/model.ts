@@ -88,12 +88,49 @@ export interface DnsLookup {
   error: string | null;
 }
 
+/** One HTTPS request from inside the VM (`curl -k -v`): how far it got and what certificate it was shown. */
+export interface TlsProbe {
+  /** `host:port` as configured. */
+  target: string;
+  /** false: no tool in the VM could try (curl missing), so nothing below is known. */
+  tried: boolean;
+  /** The TCP connection was made. */
+  connected: boolean;
+  /** The TLS handshake finished (whether or not the certificate was trusted). */
+  handshake: boolean;
+  /** The VM's trust store accepted the certificate; null when no handshake finished. */
+  verified: boolean | null;
+  /** Why the certificate was refused, in OpenSSL's words (`self-signed certificate in certificate chain (19)`). */
+  verifyError: string | null;
+  /** The certificate's issuer and subject as curl printed them; null when not shown. */
+  issuer: string | null;
+  subject: string | null;
+  /** The request was stopped by the time limit (curl exit 28 or `timeout`). */
+  timedOut: boolean;
+  error: string | null;
+}
+
+/** A proxy variable the VM has: where it was found (`env`, `etc-environment`, `docker`), its name and value. */
+export interface VmProxySetting {
+  source: string;
+  name: string;
+  value: string;
+}
+
 /** What the one script run inside the VM (`minikube ssh`) reported. Each part null when its section was absent. */
 export interface VmProbe {
   routes: Route[] | null;
   nameservers: string[] | null;
   dns: DnsLookup | null;
   targets: TargetProbe[];
+  /** Interface name → MTU (`ip -o link`); null or absent when not reported. */
+  mtus?: Record<string, number> | null;
+  /** The proxy variables the VM has (empty: none); null or absent when not reported. */
+  proxies?: VmProxySetting[] | null;
+  /** One per HTTPS target; absent or empty when none was tried. */
+  tls?: TlsProbe[];
+  /** The lookup of the user-named internal name; null or absent when none was asked. */
+  internalDns?: DnsLookup | null;
 }
 
 export type VmAvailability =
@@ -204,6 +241,35 @@ export interface Snapshot {
   /** The egress history a long-running watcher keeps; absent from one-off checks and replays. */
   egressHistory?: EgressHistory;
   inputs: InputNote[];
+  /** What the host knows that the VM may not: MTUs, per-domain resolvers, proxies. Absent: not collected. */
+  hostContext?: HostContext;
+}
+
+/** One resolver of `scutil --dns` (or the host's resolv.conf): the domain it alone answers for, when it has one. */
+export interface HostResolver {
+  /** null: a default resolver, not tied to a domain. */
+  domain: string | null;
+  nameservers: string[];
+  /** `if_index : 35 (utun8)`: the interface it is reached through, when shown. */
+  interface: string | null;
+}
+
+/** A proxy the host's own traffic uses: `scutil --proxy` (`HTTPSProxy`) or the environment (`HTTPS_PROXY`). */
+export interface HostProxy {
+  source: string;
+  /** `http://host:port` with any user and password removed. */
+  url: string;
+}
+
+export interface HostContext {
+  /** Interface name → MTU, from the same ifconfig / ip addr output as `interfaces`; null when not known. */
+  mtus: Record<string, number> | null;
+  /** null when not collected (not macOS, or scutil failed). */
+  resolvers: HostResolver[] | null;
+  /** null when not known; [] when the host uses no proxy. */
+  proxies: HostProxy[] | null;
+  /** The host's own lookup of the user-named internal name; null when none was asked or it could not run. */
+  internalLookup: DnsLookup | null;
 }
 
 // ---- Diagnosis: exactly the object `bridgelight check --json` prints (a public contract) ----

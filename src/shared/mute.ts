@@ -132,6 +132,11 @@ export const FINDING_HOPS: Partial<Record<FindingId, readonly HopId[]>> = {
   'bootpd-blocked': ['vm'],
   'dhcp-pool-exhausted': ['vm'],
   'nat-egress-changed': ['vm'],
+  // Seen from inside the VM: its failed HTTPS or internal lookup colours the VM hop (src/shared/diagnosis/hops.ts).
+  'vm-tls-intercepted': ['vm'],
+  'vm-mtu-blackhole': ['vm'],
+  'vm-proxy-not-propagated': ['vm'],
+  'vm-dns-split-vpn': ['vm'],
 };
 
 const SEVERITY_COLOUR: Record<Severity, Light> = { error: 'red', warning: 'yellow', info: 'green' };

@@ -10,9 +10,14 @@
 //   @@section resolv-conf         `cat /etc/resolv.conf`
 //   @@section dns NAME            `@@tool nslookup|getent|none`, the tool's output, `@@status N`
 //   @@section probe HOST:PORT     `@@tool curl|nc|none`, the tool's output, `@@status N` (one per target)
+//   @@section link                `ip -o link`, `@@status N` (each interface's MTU)
+//   @@section proxy-env           `SOURCE NAME=VALUE` per proxy variable the VM has (shell, /etc/environment, docker)
+//   @@section tls HOST:PORT       `@@tool curl|none`, curl -k -v's certificate lines and timings, `@@status N`
+//                                 (one per target on port 443 named by DNS: certificates name hosts)
+//   @@section dns-internal NAME   as `dns`, for the internal name the user asked about (only when one was)
 //   @@end
 import { isIpv4 } from './ipv4';
-import type { DnsLookup, Route, TargetProbe, VmProbe } from './model';
+import type { DnsLookup, Route, TargetProbe, TlsProbe, VmProbe, VmProxySetting } from './model';
 import { type ParseResult, parsed, unparseable } from './parse-result';
 import { isIpAddress, parseIpRouteText } from './parsers/ip-route-text';
 
@@ -24,6 +29,15 @@ export interface VmProbeOptions {
   dnsName: string;
   /** Upper bound for each command in the VM, whole seconds. */
   timeoutSeconds: number;
+  /** A name only some resolver (a VPN's) may know, looked up as well; absent or null: none. */
+  internalName?: string | null;
+  /** HTTPS targets (`host:port`); absent: tlsTargets(targets). */
+  tlsTargets?: string[];
+}
+
+/** The targets an HTTPS request is made to: port 443 and a DNS name, since a certificate names a host. */
+export function tlsTargets(targets: readonly string[]): string[] {
+  return targets.filter((target) => /^(.*[A-Za-z-].*):443$/.test(target) && !/^[0-9.]+:443$/.test(target));
 }
 
 const MAX_TIMEOUT_SECONDS = 300;
@@ -86,7 +100,7 @@ function preamble(timeoutSeconds: number): string[] {
     '  case $(nc -h 2>&1 </dev/null) in *-z*) bl_tcp=nc ;; esac',
     'fi',
     'bl_dns() {',
-    '  printf \'@@section dns %s\\n\' "$1"',
+    '  printf \'@@section %s %s\\n\' "$2" "$1"',
     '  if command -v nslookup >/dev/null 2>&1; then',
     "    echo '@@tool nslookup'",
     '    bl_run nslookup "$1" 2>&1',
@@ -118,18 +132,86 @@ function preamble(timeoutSeconds: number): string[] {
     '  esac',
     '  echo "@@status $?"',
     '}',
+    ...tlsFunction(),
+    // Beside the slow ones: a hung `ip` costs no second timeout after `ip route`'s.
+    'bl_link() {',
+    "  echo '@@section link'",
+    '  bl_run ip -o link 2>&1',
+    '  echo "@@status $?"',
+    '}',
   ];
 }
 
+// A verified request first, as the runtime makes it; only when the certificate is refused (curl's exit 60) a second
+// one with -k, to show the certificate that was presented (a HEAD that carries nothing). Only the certificate and
+// timing lines are kept; statuses go through variables as a pipe would lose them.
+const TLS_LINES = "'^(\\*  +(subject|issuer):|\\* Connected to |curl: \\(|time_|ssl_verify_result=)'";
+
+function tlsFunction(): string[] {
+  // Through the VM's proxy when it has one, as its container runtime goes (the TCP probes stay direct).
+  const curl = 'curl -q -sS -v -I -o /dev/null --connect-timeout "$bl_t" --max-time "$bl_t"';
+  return [
+    'bl_tls() {',
+    '  printf \'@@section tls %s:%s\\n\' "$1" "$2"',
+    '  if command -v curl >/dev/null 2>&1; then',
+    "    echo '@@tool curl'",
+    `    bl_o=$(${curl} \\`,
+    "      -w 'time_connect=%{time_connect}\\ntime_appconnect=%{time_appconnect}\\nssl_verify_result=%{ssl_verify_result}\\n' \\",
+    '      "https://$1:$2/" </dev/null 2>&1)',
+    '    bl_s=$?',
+    `    printf '%s\\n' "$bl_o" | grep -E ${TLS_LINES}`,
+    '    if [ "$bl_s" = 60 ]; then',
+    `      ${curl} -k "https://$1:$2/" </dev/null 2>&1 | grep -E '^\\*  +(subject|issuer):'`,
+    '    fi',
+    '    echo "@@status $bl_s"',
+    '  else',
+    "    echo '@@tool none'",
+    '    echo "@@status 127"',
+    '  fi',
+    '}',
+  ];
+}
+
+/** sed: the value of an `[export ]HTTPS_PROXY=["']V["']` line, any case. */
+const ENVIRONMENT_HTTPS_PROXY = `s/^[[:space:]]*\\(export[[:space:]]*\\)\\{0,1\\}[Hh][Tt][Tt][Pp][Ss]_[Pp][Rr][Oo][Xx][Yy]=["']*\\([^"']*\\).*/\\2/p`;
+
+/** The proxy variables: no traffic leaves the VM. */
+function contextSections(): string[] {
+  return [
+    "echo '@@section proxy-env'",
+    // The shell's own variables, then what every login and the container runtime get.
+    'for bl_v in https_proxy HTTPS_PROXY http_proxy HTTP_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY; do',
+    '  eval "bl_x=\\$$bl_v"',
+    '  if [ -n "$bl_x" ]; then printf \'env %s=%s\\n\' "$bl_v" "$bl_x"; fi',
+    'done',
+    "if [ -r /etc/environment ]; then grep -i 'proxy=' /etc/environment 2>/dev/null | sed 's/^/etc-environment /'; fi",
+    // What a login through PAM has (sshd reads /etc/environment), for the HTTPS requests: assigned, never evaluated.
+    'if [ -z "$https_proxy$HTTPS_PROXY" ] && [ -r /etc/environment ]; then',
+    `  bl_x=$(sed -n ${shQuote(ENVIRONMENT_HTTPS_PROXY)} /etc/environment | head -n 1)`,
+    '  if [ -n "$bl_x" ]; then https_proxy=$bl_x; export https_proxy; fi',
+    'fi',
+    'if command -v systemctl >/dev/null 2>&1; then',
+    "  bl_run systemctl show --property=Environment docker 2>/dev/null | grep -i 'proxy=' | sed 's/^/docker /'",
+    'fi',
+  ];
+}
 /**
  * The lookup and the probes run in parallel into a temporary directory, so a check costs about one timeout
  * however many targets there are (a target that accepts and then says nothing holds curl until the timeout); they are
  * printed in order afterwards. Without mktemp they run one after another.
  */
-function slowSections(dnsName: string, targets: { host: string; port: string }[]): string[] {
+function slowSections(
+  dnsName: string,
+  targets: { host: string; port: string }[],
+  secure: { host: string; port: string }[],
+  internalName: string | null,
+): string[] {
   const calls = [
-    `bl_dns ${shQuote(dnsName)}`,
+    'bl_link',
+    `bl_dns ${shQuote(dnsName)} dns`,
     ...targets.map(({ host, port }) => `bl_probe ${shQuote(host)} ${shQuote(port)}`),
+    ...secure.map(({ host, port }) => `bl_tls ${shQuote(host)} ${shQuote(port)}`),
+    ...(internalName === null ? [] : [`bl_dns ${shQuote(internalName)} dns-internal`]),
   ];
   const files = calls.map((_, index) => `"$bl_dir/${index}"`);
   return [
@@ -148,6 +230,8 @@ export function buildVmProbeScript(opts: VmProbeOptions): string {
   const timeoutSeconds = checkTimeout(opts.timeoutSeconds);
   const dnsName = checkDnsName(opts.dnsName);
   const targets = opts.targets.map(checkTarget);
+  const secure = (opts.tlsTargets ?? tlsTargets(opts.targets)).map(checkTarget);
+  const internalName = opts.internalName ? checkDnsName(opts.internalName) : null;
   return `${[
     // One group with stdin from /dev/null: the shell parses it whole before running it, and no command in it can
     // swallow the rest of a script that arrives on stdin (the collector pipes it into `sh`).
@@ -159,7 +243,8 @@ export function buildVmProbeScript(opts: VmProbeOptions): string {
     'echo "@@status $?"',
     "echo '@@section resolv-conf'",
     'cat /etc/resolv.conf 2>&1',
-    ...slowSections(dnsName, targets),
+    ...contextSections(),
+    ...slowSections(dnsName, targets, secure, internalName),
     "echo '@@end'",
     '} </dev/null',
   ].join('\n')}\n`;
@@ -287,6 +372,90 @@ function routesOf(section: Section): Route[] | null {
   return routes.ok ? routes.value : null;
 }
 
+/** `2: eth0: <BROADCAST,…> mtu 1500 qdisc …` (a veth prints `eth0@if7:`). */
+function mtusOf(section: Section): Record<string, number> | null {
+  if (section.status !== null && section.status !== 0) return null;
+  const mtus: Record<string, number> = {};
+  for (const line of section.body) {
+    const match = line.match(/^\d+:\s+([A-Za-z0-9_.-]+)(?:@[A-Za-z0-9_.-]+)?:\s+<[^>]*>\s+mtu\s+(\d{2,5})\b/);
+    if (match) mtus[match[1]!] = Number(match[2]);
+  }
+  return Object.keys(mtus).length > 0 ? mtus : null;
+}
+
+const PROXY_NAME = /^(https?|all|no)_proxy$/i;
+
+function unquoted(value: string): string {
+  const trimmed = value.trim();
+  const quoted = trimmed.match(/^(["'])(.*)\1$/);
+  return quoted ? quoted[2]! : trimmed;
+}
+
+/** `env NAME=V`, `etc-environment [export ]NAME="V"`, `docker Environment=A=1 B=2`. */
+function proxiesOf(section: Section): VmProxySetting[] {
+  const settings: VmProxySetting[] = [];
+  for (const line of section.body) {
+    const [source = '', ...rest] = line.trim().split(/\s+/);
+    const assignments =
+      source === 'docker'
+        ? rest
+            .join(' ')
+            .replace(/^Environment=/, '')
+            .split(/\s+/)
+        : [rest.join(' ')];
+    for (const assignment of assignments) {
+      const match = assignment.replace(/^export\s+/, '').match(/^([A-Za-z_]+)=(.*)$/);
+      if (match && PROXY_NAME.test(match[1]!) && unquoted(match[2]!) !== '') {
+        settings.push({ source, name: match[1]!, value: unquoted(match[2]!) });
+      }
+    }
+  }
+  return settings;
+}
+
+function timing(body: string[], name: string): number {
+  const line = body.find((candidate) => candidate.startsWith(`${name}=`));
+  const value = line === undefined ? Number.NaN : Number(line.slice(name.length + 1));
+  return Number.isFinite(value) ? value : 0;
+}
+
+function curlLine(body: string[], label: string): string | null {
+  const pattern = new RegExp(`^\\*\\s+${label}:\\s*(.*)$`);
+  const value = body.map((line) => line.match(pattern)?.[1]).find((found) => found !== undefined);
+  return value === undefined ? null : value.trim();
+}
+
+/** curl's exit status when the peer's certificate is refused (CURLE_PEER_FAILED_VERIFICATION). */
+const CERT_REFUSED = 60;
+
+function toTlsProbe(section: Section): TlsProbe {
+  const tried = section.tool === 'curl' && section.status !== null;
+  const refused = tried && section.status === CERT_REFUSED;
+  // curl leaves time_connect at 0 when the time limit stops the TLS handshake; its `* Connected to` line stays.
+  const tcpLine = section.body.some((line) => line.startsWith('* Connected to '));
+  const connected = tried && (refused || tcpLine || timing(section.body, 'time_connect') > 0);
+  // A refused certificate was received, so the handshake got that far: the path carries full-sized packets.
+  const handshake = connected && (refused || timing(section.body, 'time_appconnect') > 0);
+  const verified = refused ? false : handshake ? section.status === 0 : null;
+  const curlSaid = section.body
+    .map((line) => line.match(/^curl: \(\d+\)\s*(.*)$/)?.[1])
+    .find(Boolean)
+    ?.trim();
+  const timedOut = section.status === 28 || (section.status !== null && TIMED_OUT.has(section.status));
+  return {
+    target: section.argument,
+    tried,
+    connected,
+    handshake,
+    verified,
+    verifyError: refused ? (curlSaid?.replace(/^SSL certificate problem:\s*/, '') ?? 'certificate refused') : null,
+    issuer: curlLine(section.body, 'issuer'),
+    subject: curlLine(section.body, 'subject'),
+    timedOut,
+    error: section.tool === 'none' ? 'no curl in the VM' : (curlSaid ?? (timedOut ? 'timed out' : null)),
+  };
+}
+
 export function parseVmProbeOutput(text: string): ParseResult<VmProbe> {
   const sections = sectionsOf(text);
   if (sections === null) return unparseable(firstLine(text));
@@ -294,11 +463,20 @@ export function parseVmProbeOutput(text: string): ParseResult<VmProbe> {
   const ipRoute = find('ip-route');
   const resolvConf = find('resolv-conf');
   const dns = find('dns');
+  const link = find('link');
+  const proxyEnv = find('proxy-env');
+  const internal = find('dns-internal');
+  const tls = sections.filter((section) => section.kind === 'tls');
   return parsed({
     routes: ipRoute === undefined ? null : routesOf(ipRoute),
     nameservers: resolvConf === undefined ? null : nameserversOf(resolvConf.body),
     dns: dns === undefined ? null : toDnsLookup(dns),
     targets: sections.filter((section) => section.kind === 'probe').map(toTargetProbe),
+    // Only the sections that were there: output of older scripts reads exactly as it always did.
+    ...(link === undefined ? {} : { mtus: mtusOf(link) }),
+    ...(proxyEnv === undefined ? {} : { proxies: proxiesOf(proxyEnv) }),
+    ...(tls.length === 0 ? {} : { tls: tls.map(toTlsProbe) }),
+    ...(internal === undefined ? {} : { internalDns: toDnsLookup(internal) }),
   });
 }
 

@@ -94,6 +94,7 @@ down() {
   rmdir /etc/netns 2>/dev/null || true
   [ -n "$DIR" ] && [ -d "$DIR" ] || return 0
   for f in servers.pid servers.log state vm-state minikube-calls.log; do rm -f "${DIR:?}/$f"; done
+  for f in lab-ca.key lab-ca.pem lab-ca.srl lab-leaf.key lab-leaf.csr lab-leaf.ext lab-leaf.pem; do rm -f "${DIR:?}/$f"; done
 }
 
 # `down` as a command also removes the folder; `up` keeps it (re-creating it would reopen the race).
@@ -142,6 +143,18 @@ docker_driver() {
   in_ns "$ROUTER" ip link set eth1 up
 }
 
+# A CA that no trust store knows and a certificate for secure.lab.test signed by it, as an intercepting proxy's.
+lab_ca() {
+  command -v openssl >/dev/null 2>&1 || return 0
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/O=Bridgelight Lab/CN=Bridgelight Lab Intercepting CA" \
+    -keyout "$DIR/lab-ca.key" -out "$DIR/lab-ca.pem" >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=secure.lab.test" \
+    -keyout "$DIR/lab-leaf.key" -out "$DIR/lab-leaf.csr" >/dev/null 2>&1
+  printf 'subjectAltName=DNS:secure.lab.test\n' >"$DIR/lab-leaf.ext"
+  openssl x509 -req -in "$DIR/lab-leaf.csr" -CA "$DIR/lab-ca.pem" -CAkey "$DIR/lab-ca.key" -CAcreateserial \
+    -days 2 -extfile "$DIR/lab-leaf.ext" -out "$DIR/lab-leaf.pem" >/dev/null 2>&1
+}
+
 up() {
   down
   node=$(command -v node) || { echo "lab: node is needed for the router's servers" >&2; exit 1; }
@@ -173,6 +186,9 @@ up() {
   in_ns "$ROUTER" ip link set eth0 up
   in_ns "$ROUTER" ip addr add 203.0.113.10/32 dev lo
   in_ns "$ROUTER" ip addr add 203.0.113.53/32 dev lo
+  # The VM-side findings' services (servers.mjs): HTTPS with a lab CA, an HTTP proxy, a VPN-like resolver.
+  for a in 203.0.113.11 203.0.113.12 203.0.113.54; do in_ns "$ROUTER" ip addr add "$a/32" dev lo; done
+  lab_ca
   # The end of the lab: it forwards nothing, and answers nothing from the stale address.
   ns_sysctl "$ROUTER" net/ipv4/ip_forward 0
   in_ns "$ROUTER" iptables -A INPUT -s "$STALE" -j DROP

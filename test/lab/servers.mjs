@@ -2,12 +2,26 @@
 // plain HTTP, :443 — the tool only needs a TCP handshake there) and a DNS server on 203.0.113.53 that knows one
 // name. Each request is logged with the source address the router saw, so tests can tell which NAT source won.
 import dgram from 'node:dgram';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import path from 'node:path';
 
 const WEB = '203.0.113.10';
 const DNS = '203.0.113.53';
 /** @type {Map<string, string>} */
-const NAMES = new Map([['registry.lab.test', WEB]]);
+const NAMES = new Map([
+  ['registry.lab.test', WEB],
+  ['secure.lab.test', '203.0.113.11'],
+]);
+// The VM-side findings' parts of the lab: an HTTPS service whose certificate comes from a lab CA nobody trusts
+// (lab.sh makes it in $BRIDGELIGHT_LAB_DIR), an HTTP proxy, and a VPN-like resolver that alone knows an internal zone.
+const SECURE = '203.0.113.11';
+const PROXY = '203.0.113.12';
+const VPN_DNS = '203.0.113.54';
+/** @type {Map<string, string>} */
+const VPN_NAMES = new Map([...NAMES, ['app.corp.lab.test', WEB]]);
 
 const TYPE_A = 1;
 const RCODE_NXDOMAIN = 3;
@@ -49,9 +63,10 @@ function readQuestion(msg) {
 
 /**
  * @param {Buffer} query
+ * @param {Map<string, string>} names
  * @returns {Buffer}
  */
-function answer(query) {
+function answer(query, names = NAMES) {
   const q = readQuestion(query);
   const header = Buffer.alloc(12);
   header.writeUInt16BE(query.length >= 2 ? query.readUInt16BE(0) : 0, 0);
@@ -63,7 +78,7 @@ function answer(query) {
   }
   const question = query.subarray(12, q.end);
   header.writeUInt16BE(1, 4);
-  const address = NAMES.get(q.name);
+  const address = names.get(q.name);
   if (address === undefined) {
     header.writeUInt16BE(flags | RCODE_NXDOMAIN, 2);
     return Buffer.concat([header, question]);
@@ -91,12 +106,67 @@ dns.on('message', (msg, from) => {
   dns.send(answer(msg), from.port, from.address);
 });
 
+const vpnDns = dgram.createSocket('udp4');
+vpnDns.on('message', (msg, from) => {
+  const q = readQuestion(msg);
+  log(`vpn-dns ${from.address} ${q ? `${q.name} ${q.type}` : 'malformed'}`);
+  vpnDns.send(answer(msg, VPN_NAMES), from.port, from.address);
+});
+
+/** CONNECT to lab addresses only: the proxy must never lead out of the lab. */
+function proxyServer() {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(405, { connection: 'close' });
+    res.end();
+  });
+  server.on('connect', (req, client) => {
+    const [name = '', port = ''] = (req.url ?? '').split(':');
+    // Names as the lab's resolver knows them; anything that is not a lab address is refused.
+    const host = NAMES.get(name.toLowerCase()) ?? name;
+    log(`proxy ${req.socket.remoteAddress} CONNECT ${req.url}`);
+    client.on('error', () => {});
+    if (!/^203\.0\.113\.\d{1,3}$/.test(host) || !/^\d{1,5}$/.test(port)) {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = net.connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+  });
+  return server;
+}
+
+const certDir = process.env.BRIDGELIGHT_LAB_DIR ?? '';
+/** @param {string} name */
+const certFile = (name) => path.join(certDir, name);
+const haveCert = certDir !== '' && existsSync(certFile('lab-leaf.pem'));
+
 /** @param {(done: () => void) => void} start */
 const listening = (start) => new Promise((resolve) => start(() => resolve(undefined)));
 await Promise.all([
   listening((done) => http.createServer(serve).listen(80, WEB, done)),
   listening((done) => http.createServer(serve).listen(443, WEB, done)),
   listening((done) => dns.bind(53, DNS, done)),
+  listening((done) => vpnDns.bind(53, VPN_DNS, done)),
+  listening((done) => proxyServer().listen(3128, PROXY, done)),
+  ...(haveCert
+    ? [
+        listening((done) =>
+          https
+            .createServer(
+              {
+                key: readFileSync(certFile('lab-leaf.key')),
+                cert: Buffer.concat([readFileSync(certFile('lab-leaf.pem')), readFileSync(certFile('lab-ca.pem'))]),
+              },
+              serve,
+            )
+            .listen(443, SECURE, done),
+        ),
+      ]
+    : []),
 ]);
 log('ready');
 

@@ -37,7 +37,7 @@ describe('collector lanes', () => {
 
     const refine = recordingPorts();
     const refined = await collectLane('refine', refine.ports, options, { ...NO_EVIDENCE, ...parts });
-    expect(Object.keys(refined).sort()).toEqual(['dhcpdLeases', 'firewall', 'hostProbes', 'vm']);
+    expect(Object.keys(refined).sort()).toEqual(['dhcpdLeases', 'firewall', 'hostContext', 'hostProbes', 'vm']);
     expect(refine.keys.some((key) => key.startsWith('minikube'))).toBe(true);
     // The firewall and bootpd's leases change with no address event: read with the probes, not on every event.
     expect(refine.keys).toEqual(

@@ -77,6 +77,8 @@ class World {
             this.sshCalls++;
             return ok('@@bridgelight-vm-probe v1\n@@section ip-route\ndefault via 192.168.77.1 dev eth0\n@@end\n');
           }
+          // The host context's files (resolv.conf, the internal name's lookup): not part of these scenarios.
+          if (spec.key === 'host-resolv-conf.txt') return commandResult({ outcome: 'missing' });
           throw new Error(`unexpected command ${spec.key}`);
         },
       },

@@ -112,6 +112,22 @@ export function openAllowedExternal(url: string, shell: ExternalOpener): boolean
         'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/nat-egress-changed.md',
       );
       return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-tls-intercepted.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-tls-intercepted.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-mtu-blackhole.md':
+      void shell.openExternal('https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-mtu-blackhole.md');
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-proxy-not-propagated.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-proxy-not-propagated.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-dns-split-vpn.md':
+      void shell.openExternal('https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-dns-split-vpn.md');
+      return true;
     default:
       return false;
   }

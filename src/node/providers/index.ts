@@ -143,6 +143,7 @@ async function observe(run: Run, target: Target, alone: boolean): Promise<VmObse
     targets: run.options.probeTargets,
     dnsName: run.options.dnsName,
     timeoutSeconds: run.timeouts.vmStepSeconds,
+    internalName: run.options.internalName ?? null,
   });
   // The script travels base64-encoded so that no quoting survives two shells (the tool's and the VM's).
   const spec = provider.probeExec(context, name, Buffer.from(script, 'utf8').toString('base64'));

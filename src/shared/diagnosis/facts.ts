@@ -6,6 +6,7 @@ import type {
   BootpdLease,
   DnsLookup,
   EgressHistory,
+  HostContext,
   HostProbe,
   InputNote,
   NetInterface,
@@ -13,7 +14,9 @@ import type {
   Route,
   Snapshot,
   TargetProbe,
+  TlsProbe,
   VmObservation,
+  VmProxySetting,
 } from '../model';
 import { isTunnelName } from '../names';
 import type { VmNetwork } from '../vm';
@@ -96,6 +99,14 @@ export interface VmFact {
   network: VmNetwork;
   /** Why: the listing's driver and network, in the user's terms (empty without a listing). */
   networkEvidence: string[];
+  /** Interface → MTU inside the VM; null when not reported. */
+  mtus: Record<string, number> | null;
+  /** The VM's proxy variables; null when not reported. */
+  proxies: VmProxySetting[] | null;
+  /** The HTTPS requests made from inside the VM (empty: none). */
+  tls: TlsProbe[];
+  /** The VM's lookup of the user-named internal name; null when none was asked or reported. */
+  internalDns: DnsLookup | null;
 }
 
 export interface BridgeFact {
@@ -131,6 +142,8 @@ export interface Facts {
   firewall: AppFirewall | null;
   dhcpdLeases: BootpdLease[] | null;
   egressHistory: EgressHistory | null;
+  /** What the host knows that the VM may not; null when not collected. */
+  hostContext: HostContext | null;
 }
 
 export function isDefaultDestination(destination: string): boolean {
@@ -359,6 +372,10 @@ function deriveVm(vm: VmObservation | null): VmFact {
     nameservers: probe?.nameservers ?? null,
     network: vm?.listing?.network ?? 'unknown',
     networkEvidence: vm?.listing?.networkEvidence ?? [],
+    mtus: probe?.mtus ?? null,
+    proxies: probe?.proxies ?? null,
+    tls: probe?.tls ?? [],
+    internalDns: probe?.internalDns ?? null,
   };
 }
 
@@ -430,5 +447,6 @@ export function deriveFacts(snapshot: Snapshot): Facts {
     firewall: snapshot.firewall ?? null,
     dhcpdLeases: snapshot.dhcpdLeases ?? null,
     egressHistory: snapshot.egressHistory ?? null,
+    hostContext: snapshot.hostContext ?? null,
   };
 }

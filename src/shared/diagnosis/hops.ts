@@ -41,6 +41,11 @@ function vmProbedReading(facts: Facts): Reading {
   if (vm.routes !== null && vm.defaultRoute === null) problems.push('the VM has no default route');
   if (vm.targets.allFailed) problems.push(noneReached('the VM', vm.targetProbes));
   if (vm.dns && !vm.dns.ok) problems.push(`DNS lookup of ${vm.dns.name} fails inside the VM`);
+  if (vm.internalDns && !vm.internalDns.ok) problems.push(`${vm.internalDns.name} does not resolve inside the VM`);
+  // A pull is an HTTPS request: one the VM could try and that did not end with a trusted certificate is a failure.
+  for (const probe of vm.tls.filter((p) => p.tried && !(p.handshake && p.verified === true))) {
+    problems.push(`HTTPS to ${probe.target} fails inside the VM`);
+  }
   if (problems.length > 0) return reading('red', problems.join('; '));
   if (vm.defaultRoute === null && vm.targets.count === 0 && vm.dns === null) {
     return reading('unknown', 'the VM probe reported nothing usable');

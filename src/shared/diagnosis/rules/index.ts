@@ -15,10 +15,14 @@ import { rule as natSourceStale } from './nat-source-stale';
 import { rule as noDefaultRoute } from './no-default-route';
 import { rule as vmBridgeMissing } from './vm-bridge-missing';
 import { rule as vmDnsFailure } from './vm-dns-failure';
+import { rule as vmDnsSplitVpn } from './vm-dns-split-vpn';
 import { rule as vmInternetUnreachable } from './vm-internet-unreachable';
+import { rule as vmMtuBlackhole } from './vm-mtu-blackhole';
 import { rule as vmMultipleDefaultRoutes } from './vm-multiple-default-routes';
 import { rule as vmNotRunning } from './vm-not-running';
+import { rule as vmProxyNotPropagated } from './vm-proxy-not-propagated';
 import { rule as vmSubnetOverlap } from './vm-subnet-overlap';
+import { rule as vmTlsIntercepted } from './vm-tls-intercepted';
 import { rule as vpnDefaultRoute } from './vpn-default-route';
 
 export const RULES: readonly Rule[] = [
@@ -31,6 +35,11 @@ export const RULES: readonly Rule[] = [
   vmMultipleDefaultRoutes,
   hostInternetUnreachable,
   localNetworkDenied,
+  // Causes seen from inside the VM, before the failures they explain.
+  vmProxyNotPropagated,
+  vmMtuBlackhole,
+  vmTlsIntercepted,
+  vmDnsSplitVpn,
   vmInternetUnreachable,
   vmDnsFailure,
   vmNotRunning,
