@@ -4,39 +4,18 @@ import type { VmListing } from '@src/shared/vm';
 import { describe, expect, it } from 'vitest';
 import {
   healthySnapshot,
-  route,
+  limaUserMode,
   SEED,
   seedSnapshot,
+  seedVmFailing,
   vmDnsFailure,
   vmProbe,
   vmRunning,
   vmState,
   vmTarget,
+  withVms,
 } from './snapshot-builder';
 
-/** A Lima guest on its default user-mode network (slirp): gateway 192.168.5.2, no host bridge. */
-function limaUserMode(targetsOk = true): VmObservation {
-  const listing: VmListing = {
-    provider: 'lima',
-    name: 'default',
-    state: 'running',
-    rawState: 'Running',
-    ips: [],
-    driver: 'qemu',
-    network: 'user-mode',
-    networkEvidence: ['no vzNAT or socket_vmnet network in the instance'],
-  };
-  return vmRunning(
-    vmProbe({
-      routes: [route('default', '192.168.5.2', 'eth0', { prefsrc: '192.168.5.15', metric: 200 })],
-      targets: [vmTarget(SEED.target, targetsOk)],
-    }),
-    { provider: 'lima', profile: 'default', listing },
-  );
-}
-
-const seedVmFailing = () => vmRunning(vmProbe({ targets: [vmTarget(SEED.target, false)] }));
-const withVms = (snapshot: Snapshot, vms: VmObservation[]): Snapshot => ({ ...snapshot, vm: vms[0]!, vms });
 const summary = (snapshot: Snapshot) =>
   diagnoseAll(snapshot).findings.map((finding) => `${finding.id}${finding.vm ? ` @${finding.vm}` : ''}`);
 
