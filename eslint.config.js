@@ -143,4 +143,18 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: true }],
     },
   },
+  // The fakes of Electron objects are checked against Electron's own types (`implements`/`satisfies`): a double
+  // cast would let a fake drift from electron.d.ts unnoticed.
+  {
+    files: ['test/main/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSAsExpression > TSUnknownKeyword',
+          message: 'No `as unknown as`: type the fake with `implements`/`satisfies` Electron’s own types.',
+        },
+      ],
+    },
+  },
 );

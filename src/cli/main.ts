@@ -1,10 +1,11 @@
 // `bridgelight check | watch | fix | bundle`: the terminal face of the same engine the menu-bar app uses.
 // Every failure ends with one clear line on stderr and a documented exit status, never a stack trace.
 import { EXIT, UserError } from '../node/errors';
-import { type CommandContext, defaultContext } from './context';
+import { type CommandContext, defaultContext, type TerminalContext } from './context';
+import { terminalOutput } from './terminal';
 import { USAGE } from './usage';
 
-type Handler = (args: string[], context: CommandContext) => Promise<number>;
+type Handler = (args: string[], context: TerminalContext) => Promise<number>;
 
 // Each command, and the process runner behind it (execa), loads only when it runs: `--version` and `--help`
 // start without them.
@@ -13,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   bundle: async () => (await import('./commands/bundle')).runBundle,
   watch: async () => (await import('./commands/watch')).runWatch,
   fix: async () => (await import('./commands/fix')).runFix,
+  mute: async () => (await import('./commands/mute')).runMute,
+  unmute: async () => (await import('./commands/mute')).runUnmute,
 };
 
 function describe(error: unknown): string {
@@ -39,7 +42,13 @@ function exitCodeOf(error: unknown): number {
   return EXIT.software;
 }
 
-export async function main(argv: string[], context: CommandContext = defaultContext()): Promise<number> {
+export async function main(argv: string[], given: CommandContext = defaultContext()): Promise<number> {
+  // Every word below, the commands' and the errors' alike, reaches the terminal only through the sanitizer.
+  const context: TerminalContext = {
+    ...given,
+    stdout: terminalOutput(given.stdout),
+    stderr: terminalOutput(given.stderr),
+  };
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     (command === undefined ? context.stderr : context.stdout).write(USAGE);

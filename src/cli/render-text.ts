@@ -3,6 +3,7 @@
 import { findingDocUrl } from '../shared/finding-docs';
 import { isFindingId } from '../shared/finding-ids';
 import type { Diagnosis, Finding, Hop, Light, VmDiagnosis } from '../shared/model';
+import { mutedCount, shownLight } from '../shared/mute';
 import { causeOf, HOP_LABEL, NOT_ON_PATH, rootCauseFirst, unknownLine } from '../shared/presentation';
 import { DEFAULT_PROVIDER, wordingFor } from '../shared/providers';
 import { GLYPH, SEVERITY_LIGHT, type Style, VERDICT_WORD } from './style';
@@ -33,14 +34,19 @@ function renderAddresses(diagnosis: Diagnosis, style: Style): string[] {
   return lines;
 }
 
-function renderFinding(finding: Finding, cause: Finding | undefined, style: Style, namesVm: boolean): string[] {
+function findingLabel(finding: Finding, cause: Finding | undefined, style: Style): string {
+  if (cause) return style.dim(`↳ CONSEQUENCE of [${cause.id}]`);
+  // Greyed: a muted finding is still there to read, but it is not what the light says.
+  if (finding.muted) return style.dim(`– MUTED ${finding.severity.toUpperCase()}`);
   const light = SEVERITY_LIGHT[finding.severity];
-  const label = cause
-    ? style.dim(`↳ CONSEQUENCE of [${cause.id}]`)
-    : style.light(light, `${GLYPH[light]} ${finding.severity.toUpperCase()}`);
+  return style.light(light, `${GLYPH[light]} ${finding.severity.toUpperCase()}`);
+}
+
+function renderFinding(finding: Finding, cause: Finding | undefined, style: Style, namesVm: boolean): string[] {
+  const title = finding.muted ? style.dim(finding.title) : style.bold(finding.title);
   const whose = namesVm && finding.vm ? `${style.bold(finding.vm)}: ` : '';
   const lines = [
-    `${label}  ${whose}${style.bold(finding.title)} ${style.dim(`[${finding.id}]`)}`,
+    `${findingLabel(finding, cause, style)}  ${whose}${title} ${style.dim(`[${finding.id}]`)}`,
     ...wrap(finding.detail, 96).map((line) => `    ${line}`),
   ];
   if (finding.evidence.length > 0) {
@@ -52,6 +58,10 @@ function renderFinding(finding: Finding, cause: Finding | undefined, style: Styl
     lines.push(`    ${style.dim(`or:  bridgelight fix ${finding.id}`)}`);
   }
   if (isFindingId(finding.id)) lines.push(`    ${style.dim(`more: ${findingDocUrl(finding.id)}`)}`);
+  if (finding.muted)
+    lines.push(
+      `    ${style.dim(`muted: bridgelight unmute ${finding.id}${finding.vm ? ` --vm '${finding.vm}'` : ''}`)}`,
+    );
   return lines;
 }
 
@@ -91,18 +101,29 @@ function subject(diagnosis: Diagnosis): string {
   return `${wordingFor(diagnosis.vm?.provider ?? DEFAULT_PROVIDER).toolName} VM → internet`;
 }
 
+/** Under the headline when mutes changed the light: how many, and what the path itself says. */
+function mutedLine(diagnosis: Diagnosis, light: Diagnosis['verdict'], style: Style): string[] {
+  const count = mutedCount(diagnosis);
+  if (count === 0) return [];
+  const path = light === diagnosis.verdict ? '' : `; without them: ${VERDICT_WORD[diagnosis.verdict]}`;
+  return [style.dim(`– ${count} muted finding${count === 1 ? '' : 's'} left out of the light${path}`)];
+}
+
 export function renderText(diagnosis: Diagnosis, style: Style): string {
-  const verdict = diagnosis.verdict;
+  const verdict = shownLight(diagnosis);
   const header = `${style.bold('bridgelight')} ${style.dim(`· ${subject(diagnosis)}`)}   ${verdictMark(verdict, style)}`;
+  const headline = [header, ...mutedLine(diagnosis, verdict, style)];
   const several = (diagnosis.vms?.length ?? 0) > 1;
   // Several VMs: a path each; the host's part (its addresses, its findings) follows once.
   const sections: string[][] = several
-    ? [[header], ...(diagnosis.vms ?? []).map((vm) => renderVmPath(vm, style))]
-    : [[header, ...unknownLines(diagnosis.hops, style), ''], renderHops(diagnosis.hops, style)];
+    ? [headline, ...(diagnosis.vms ?? []).map((vm) => renderVmPath(vm, style))]
+    : [[...headline, ...unknownLines(diagnosis.hops, style), ''], renderHops(diagnosis.hops, style)];
   const addresses = renderAddresses(diagnosis, style);
   if (addresses.length > 0) sections.push(['', ...addresses]);
   const order = { error: 0, warning: 1, info: 2 } as const;
-  const findings = rootCauseFirst([...diagnosis.findings].sort((a, b) => order[a.severity] - order[b.severity]));
+  // Muted ones last: what still needs attention comes first.
+  const rank = (f: Finding) => (f.muted ? 3 : 0) + order[f.severity];
+  const findings = rootCauseFirst([...diagnosis.findings].sort((a, b) => rank(a) - rank(b)));
   for (const finding of findings)
     sections.push(['', ...renderFinding(finding, causeOf(findings, finding), style, several)]);
   if (findings.length === 0) sections.push(['', style.dim('No findings.')]);

@@ -2,6 +2,7 @@
 // on their own, so output stays readable piped, in logs, and for colour-blind users.
 import type { Light, Severity } from '../shared/model';
 import { LIGHT_GLYPH, VERDICT_WORD as SHARED_VERDICT_WORD } from '../shared/presentation';
+import { own } from './terminal';
 
 export interface Style {
   light(light: Light, text: string): string;
@@ -11,8 +12,10 @@ export interface Style {
 
 const CODES: Record<Light, string> = { green: '32', yellow: '33', red: '31', unknown: '90' };
 
+const RESET = own('\u001b[0m');
+
 export function createStyle(color: boolean): Style {
-  const wrap = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const wrap = (code: string, text: string) => (color ? `${own(`\u001b[${code}m`)}${text}${RESET}` : text);
   return {
     light: (light, text) => wrap(CODES[light], text),
     bold: (text) => wrap('1', text),

@@ -7,6 +7,8 @@ Usage:
   bridgelight watch  [--json] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]... [--dns-name NAME]
   bridgelight fix    FINDING-ID [--yes] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]...
   bridgelight bundle OUT_DIR [--redact] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]...
+  bridgelight mute   [FINDING-ID [--vm PROVIDER/NAME]]     (no id: list the mutes)
+  bridgelight unmute FINDING-ID [--vm PROVIDER/NAME]
 
   --json            one JSON object (check) or one object per line (watch)
   --format F        check's output: text (default), json (= --json) or prometheus (node exporter textfile)
@@ -17,7 +19,11 @@ Usage:
   --no-probe        no TCP probes from the host (the VM script still runs)
   --dns-name NAME   name the VM looks up (default: ${DEFAULT_DNS_NAME})
   --vm-timeout S    seconds to wait for minikube status and for the VM script (default: 10 and 20)
+  --vm P/N          mute or unmute for that VM only (e.g. minikube/minikube); without it: every VM and the host
 
-Exit status: check: 0 green, 1 yellow, 2 red, 3 unknown. fix: 0 fixed and green (or nothing to fix),
+A muted finding is still shown, greyed; it no longer colours the light or check's exit status, nor notifies.
+Mutes live in the app's settings.json, so the menu-bar app and the command line share them.
+
+Exit status: check: 0 green, 1 yellow, 2 red, 3 unknown (muted findings left out). fix: 0 fixed and green (or nothing to fix),
 1 declined or still not green, 2 refused or failed. All: 64 usage, 65 bad input, 66 missing input.
 `;

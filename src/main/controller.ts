@@ -2,6 +2,8 @@
 // surfaces call the same functions, so "Re-check" or "Copy diagnostics" cannot behave differently in each.
 import type { AppState, FixResult, Settings, SettingsPatch } from '../shared/app-api';
 import type { FindingId } from '../shared/finding-ids';
+import { applyMutes } from '../shared/mute';
+import type { VmRef } from '../shared/vm';
 import type { IpcHandlers } from './ipc/registry';
 import type { Logger } from './logger';
 import type { MonitorHost } from './monitor/monitor-host';
@@ -45,6 +47,14 @@ export function createController(deps: ControllerDeps) {
       settings.ignoreAddress(address);
       return settings.forRenderer();
     },
+    muteFinding(id: FindingId, vm: VmRef | null): Settings {
+      settings.mute({ id, vm });
+      return settings.forRenderer();
+    },
+    unmuteFinding(id: FindingId, vm: VmRef | null): Settings {
+      settings.unmute({ id, vm });
+      return settings.forRenderer();
+    },
     async copyDiagnostics() {
       const { diagnosis, checkedAt } = store.getState();
       if (!diagnosis) throw new Error('No check has finished yet: nothing to copy.');
@@ -80,7 +90,13 @@ export function recheckAfterWake(
  */
 export function followSettings(deps: Pick<ControllerDeps, 'store' | 'settings' | 'monitor' | 'log'>): () => void {
   return deps.settings.subscribe((next, previous) => {
-    deps.store.setState({ settings: deps.settings.forRenderer() });
+    const { diagnosis } = deps.store.getState();
+    const remarked = diagnosis && next.mutedFindings !== previous.mutedFindings;
+    deps.store.setState({
+      settings: deps.settings.forRenderer(),
+      // A mute or unmute shows at once, without waiting for the next check.
+      ...(remarked ? { diagnosis: applyMutes(diagnosis, next.mutedFindings) } : {}),
+    });
     if (next.minikubeProfile === previous.minikubeProfile && next.probeTargets.join() === previous.probeTargets.join())
       return;
     deps.monitor.reconfigure(next).catch((error: unknown) => deps.log.warn('monitor restart failed', error));

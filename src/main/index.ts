@@ -18,6 +18,7 @@ import {
 import electronLog from 'electron-log/main';
 import { collectOptions, hostPlatform } from '../node/engine';
 import { recordBundle } from '../node/record-bundle';
+import { SETTINGS_FILE_NAME, watchSettingsFile } from '../node/settings-file';
 import type { FindingId } from '../shared/finding-ids';
 import { APP_SCHEME } from './app-origin';
 import { liveBundleEngine } from './bundle/bundle-engine';
@@ -40,6 +41,8 @@ import { createPopoverWindow } from './popover/window';
 import { createAppProtocolHandler, registerAppScheme } from './protocol/app-protocol';
 import { lockDownContents } from './security/navigation';
 import { denyAllPermissions } from './security/permissions';
+import { runSelfTest, SELF_TEST_FLAG } from './self-test';
+import { electronSelfTestPorts } from './self-test-electron';
 import { SettingsFile } from './settings/settings';
 import { SettingsService } from './settings/settings-service';
 import { createAppStore } from './state/store';
@@ -54,11 +57,10 @@ const log: Logger = electronLog;
 // Privileged schemes must be registered before 'ready'.
 registerAppScheme(protocol);
 
-function ready(): void {
-  const platform = hostPlatform();
+/** The session the popover page loads in, the same for the app and its self-test. */
+function prepareSession(): ReturnType<typeof appPaths> {
   // Info.plist's LSUIElement hides the Dock icon in the packaged app; this covers development runs.
   if (process.platform === 'darwin') app.dock?.hide();
-
   const paths = appPaths({
     isPackaged: app.isPackaged,
     appPath: app.getAppPath(),
@@ -67,15 +69,40 @@ function ready(): void {
   denyAllPermissions(session.defaultSession, log);
   registerPopoverPreload(session.defaultSession, paths.preload);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot, log));
+  return paths;
+}
 
-  const settings = new SettingsService(
-    new SettingsFile(join(app.getPath('userData'), 'settings.json'), log),
-    app,
-    process.platform,
-  );
+const settingsPath = () => join(app.getPath('userData'), SETTINGS_FILE_NAME);
+
+/** `--self-test`: headless, one JSON report on stdout, exit 0 or 1 (src/main/self-test.ts). */
+async function selfTest(): Promise<void> {
+  prepareSession();
+  const ports = electronSelfTestPorts({
+    monitors: liveMonitorFactory(hostPlatform()),
+    settings: new SettingsFile(settingsPath(), log).load(),
+    log,
+  });
+  const report = await runSelfTest(ports);
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  app.exit(report.ok ? 0 : 1);
+}
+
+function ready(): void {
+  const platform = hostPlatform();
+  const paths = prepareSession();
+
+  const settings = new SettingsService(new SettingsFile(settingsPath(), log), app, process.platform);
   // Everything below that keeps running is released through `lifetime` on quit.
   const lifetime = new Lifetime(log);
   app.on('before-quit', () => lifetime.end());
+  // `bridgelight mute` in a terminal writes the same file: the popover and the tray follow at once.
+  lifetime.add(
+    watchSettingsFile(
+      settingsPath(),
+      () => settings.reload(),
+      (error) => log.warn('settings: cannot watch the file for changes made elsewhere', error),
+    ),
+  );
   const store = createAppStore(settings.forRenderer());
   const monitor = new MonitorHost(liveMonitorFactory(platform), store, log);
   lifetime.add(() => monitor.stop());
@@ -249,7 +276,18 @@ function ready(): void {
   void updates?.refresh();
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (process.argv.includes(SELF_TEST_FLAG)) {
+  // No single-instance lock: a self-test beside a running Bridgelight must neither stop it nor be stopped by it.
+  app.on('window-all-closed', () => {});
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, { browser: shell, log }));
+  app
+    .whenReady()
+    .then(selfTest)
+    .catch((error: unknown) => {
+      process.stdout.write(`${JSON.stringify({ selfTest: 'bridgelight', ok: false, error: String(error) })}\n`);
+      app.exit(1);
+    });
+} else if (!app.requestSingleInstanceLock()) {
   // Another Bridgelight is running; it shows its popover on 'second-instance'.
   app.quit();
 } else {

@@ -8,7 +8,8 @@ import { wordingFor } from '../shared/providers';
 import { PROVIDER_IDS, VM_NETWORKS } from '../shared/vm';
 import { EXIT, UserError } from './errors';
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** A bundle file's name: a VM's own files carry its name escaped (fileSafeName), so they may be long. */
+const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 const MAX_VMS = 64;
 
 /** The files of one VM: what the VM's provider ran for it (all but the host's commands). */
@@ -25,11 +26,11 @@ function isVm(value: unknown): value is BundleVm {
   return (
     (PROVIDER_IDS as readonly unknown[]).includes(vm.provider) &&
     typeof vm.name === 'string' &&
-    SAFE_NAME.test(vm.name) &&
+    wordingFor(vm.provider as BundleVm['provider']).nameRule.test(vm.name) &&
     (vm.driver === null || typeof vm.driver === 'string') &&
     (VM_NETWORKS as readonly unknown[]).includes(vm.network) &&
     Array.isArray(vm.files) &&
-    vm.files.every((file) => typeof file === 'string' && SAFE_NAME.test(file))
+    vm.files.every((file) => typeof file === 'string' && SAFE_FILE.test(file))
   );
 }
 

@@ -12,9 +12,11 @@ import {
   vmFile,
 } from '../shared/bundle-format';
 import type { CommandResult, CommandRunner, CommandSpec } from '../shared/command';
-import type { HostProbe } from '../shared/model';
+import type { HostProbe, TargetProbe } from '../shared/model';
 import { isRecord } from '../shared/names';
 import { DEFAULT_PROVIDER, wordingFor } from '../shared/providers';
+import { MINIKUBE_PROFILE } from '../shared/providers/minikube';
+import { parseTarget } from '../shared/targets';
 import { validateVms } from './bundle-vms';
 import { EXIT, UserError } from './errors';
 import type { HostProber } from './probes';
@@ -29,6 +31,8 @@ export interface Unavailable {
 }
 
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** More than anyone types on a command line; bounds the probe script a bundle makes. */
+const MAX_PROBE_TARGETS = 32;
 
 export function validateManifest(value: unknown): BundleManifest {
   if (!isRecord(value)) throw new UserError('manifest.json is not a JSON object', EXIT.dataErr);
@@ -43,10 +47,39 @@ export function validateManifest(value: unknown): BundleManifest {
     throw new UserError('manifest.json: platform must be "darwin" or "linux"', EXIT.dataErr);
   if (typeof value.createdAt !== 'string' || Number.isNaN(Date.parse(value.createdAt)))
     throw new UserError('manifest.json: createdAt must be an ISO-8601 time', EXIT.dataErr);
-  if (value.commands !== undefined && !isRecord(value.commands))
-    throw new UserError('manifest.json: commands must be an object', EXIT.dataErr);
+  validateCommands(value.commands);
+  // Both reach printed commands and the VM probe script: a stranger's bundle gets no say in either.
+  if (value.profile !== undefined && (typeof value.profile !== 'string' || !MINIKUBE_PROFILE.test(value.profile)))
+    throw new UserError('manifest.json: profile is not a minikube profile name', EXIT.dataErr);
+  if (
+    value.probeTargets !== undefined &&
+    (!Array.isArray(value.probeTargets) ||
+      value.probeTargets.length > MAX_PROBE_TARGETS ||
+      !value.probeTargets.every((target) => typeof target === 'string' && parseTarget(target) !== null))
+  )
+    throw new UserError('manifest.json: probeTargets must be a list of HOST:PORT', EXIT.dataErr);
   validateVms(value.version as number, value.vms);
   return value as unknown as BundleManifest;
+}
+
+function isRecordedCommand(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.argv) &&
+    value.argv.every((item) => typeof item === 'string') &&
+    (value.exitCode === null || typeof value.exitCode === 'number') &&
+    typeof value.timedOut === 'boolean' &&
+    typeof value.notFound === 'boolean'
+  );
+}
+
+function validateCommands(commands: unknown): void {
+  if (commands === undefined) return;
+  if (!isRecord(commands) || !Object.values(commands).every(isRecordedCommand))
+    throw new UserError(
+      'manifest.json: commands must map file names to { argv, exitCode, timedOut, notFound }',
+      EXIT.dataErr,
+    );
 }
 
 export function readManifest(dir: string): BundleManifest {
@@ -159,27 +192,52 @@ function isHostProbe(value: unknown): value is HostProbe {
   );
 }
 
-export function createReplayProber(dir: string): ReplayProbes {
-  const read = readBundleFile(dir, BUNDLE_FILES.probes);
-  if ('unavailable' in read) {
-    const problem = read.unavailable.problem === 'missing' ? null : read.unavailable.detail;
-    return { prober: { probe: async () => null }, problem };
-  }
+function isTargetProbe(value: unknown): value is TargetProbe {
+  return (
+    isRecord(value) &&
+    typeof value.target === 'string' &&
+    typeof value.ok === 'boolean' &&
+    (value.ms === null || typeof value.ms === 'number') &&
+    (value.error === null || typeof value.error === 'string')
+  );
+}
+
+/** A list of `isItem` values from one of Bridgelight's own JSON files; absent: null; unusable: why. */
+function readJsonList<T>(
+  dir: string,
+  file: string,
+  isItem: (value: unknown) => value is T,
+  what: string,
+): { list: T[] | null; problem: string | null } {
+  const read = readBundleFile(dir, file);
+  if ('unavailable' in read)
+    return { list: null, problem: read.unavailable.problem === 'missing' ? null : read.unavailable.detail };
   let value: unknown;
   try {
     value = JSON.parse(read.text);
   } catch {
-    return { prober: { probe: async () => null }, problem: 'probes.json is not valid JSON' };
+    return { list: null, problem: `${file} is not valid JSON` };
   }
-  if (!Array.isArray(value) || !value.every(isHostProbe))
-    return { prober: { probe: async () => null }, problem: 'probes.json is not a list of probe results' };
-  return { prober: { probe: async () => value as HostProbe[] }, problem: null };
+  if (!Array.isArray(value) || !value.every(isItem)) return { list: null, problem: `${file} is not a list of ${what}` };
+  return { list: value, problem: null };
+}
+
+export function createReplayProber(dir: string): ReplayProbes {
+  const probes = readJsonList(dir, BUNDLE_FILES.probes, isHostProbe, 'probe results');
+  const reaches = readJsonList(dir, BUNDLE_FILES.vmReach, isTargetProbe, 'connect results');
+  const prober: HostProber = {
+    probe: async () => probes.list,
+    // A bundle recorded without this connect says nothing about it: null, never a success.
+    reach: async (target) => reaches.list?.find((reach) => reach.target === target) ?? null,
+  };
+  return { prober, problem: probes.problem ?? reaches.problem };
 }
 
 /** Wraps a live runner and prober; everything they return is written into `dir` as a bundle. */
 export class BundleRecorder {
   readonly commands: Record<string, RecordedCommand> = {};
   private probes: HostProbe[] | null = null;
+  private readonly reaches: TargetProbe[] = [];
   private readonly outputs = new Map<string, string>();
   private readonly names: string[] = [];
 
@@ -233,6 +291,15 @@ export class BundleRecorder {
         this.probes = result;
         return result;
       },
+      ...(inner.reach
+        ? {
+            reach: async (target: string, timeoutMs: number) => {
+              const result = (await inner.reach?.(target, timeoutMs)) ?? null;
+              if (result) this.reaches.push(result);
+              return result;
+            },
+          }
+        : {}),
     };
   }
 
@@ -255,6 +322,7 @@ export class BundleRecorder {
 
   finish(manifest: Omit<BundleManifest, 'commands'>): void {
     if (this.probes) this.writeFile(BUNDLE_FILES.probes, `${JSON.stringify(this.probes, null, 2)}\n`);
+    if (this.reaches.length > 0) this.writeFile(BUNDLE_FILES.vmReach, `${JSON.stringify(this.reaches, null, 2)}\n`);
     const full: BundleManifest = { ...manifest, commands: this.commands };
     this.out.write(BUNDLE_FILES.manifest, `${JSON.stringify(full, null, 2)}\n`);
     this.out.close();

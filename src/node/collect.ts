@@ -4,6 +4,8 @@ import { BUNDLE_FILES, ipconfigGetpacketFile } from '../shared/bundle-format';
 import type { CommandRunner } from '../shared/command';
 import { isLinkLocal } from '../shared/ipv4';
 import type {
+  AppFirewall,
+  BootpdLease,
   DhcpLease,
   HostProbe,
   InputNote,
@@ -22,6 +24,7 @@ import { parseRouteGet } from '../shared/parsers/darwin/route-get';
 import { parseIpAddrJson } from '../shared/parsers/linux/ip-addr';
 import { parseIpRouteJson } from '../shared/parsers/linux/ip-route';
 import type { VmSelector } from '../shared/vm-select';
+import { collectDhcpdLeases, collectFirewall, type HostPartWithNotes } from './collect-dhcp-host';
 import { Notes, parseInto, runCommand, unusable } from './command-outcome';
 import type { HostProber } from './probes';
 import { collectVms, type VmKeyer } from './providers';
@@ -217,9 +220,18 @@ export interface Evidence {
   hostProbes: HostProbe[] | null;
   /** Every VM observed, in the order checked (the first is the snapshot's `vm`). */
   vm: { observations: VmObservation[]; inputs: InputNote[] };
+  /** macOS only (null elsewhere, and until collected). */
+  firewall: HostPartWithNotes<AppFirewall> | null;
+  dhcpdLeases: HostPartWithNotes<BootpdLease[]> | null;
 }
 
-export const NO_EVIDENCE: Evidence = { host: null, hostProbes: null, vm: { observations: [], inputs: [] } };
+export const NO_EVIDENCE: Evidence = {
+  host: null,
+  hostProbes: null,
+  vm: { observations: [], inputs: [] },
+  firewall: null,
+  dhcpdLeases: null,
+};
 
 interface Collector<K extends keyof Evidence> {
   part: K;
@@ -249,11 +261,31 @@ const vmCollector: Collector<'vm'> = {
   },
 };
 
+function hostCommandMs(options: CollectOptions): number {
+  return { ...DEFAULT_TIMEOUTS, ...options.timeouts }.hostCommandMs;
+}
+
+const firewallCollector: Collector<'firewall'> = {
+  part: 'firewall',
+  lane: 'refine',
+  collect: async (ports, options) =>
+    options.platform === 'darwin' ? collectFirewall(ports.runner, hostCommandMs(options)) : null,
+};
+
+const dhcpdLeasesCollector: Collector<'dhcpdLeases'> = {
+  part: 'dhcpdLeases',
+  lane: 'refine',
+  collect: async (ports, options) =>
+    options.platform === 'darwin' ? collectDhcpdLeases(ports.runner, hostCommandMs(options)) : null,
+};
+
 /** Every collector, each filling its own part of the Evidence. A new kind of evidence is one more entry here. */
 const COLLECTORS: { [K in keyof Evidence]: Collector<K> } = {
   host: hostCollector,
   hostProbes: hostProbeCollector,
   vm: vmCollector,
+  firewall: firewallCollector,
+  dhcpdLeases: dhcpdLeasesCollector,
 };
 
 /** Runs one lane's collectors in parallel and returns the parts they filled (merge them over what you had). */
@@ -283,7 +315,15 @@ export function assembleSnapshot(platform: Platform, takenAt: Date, evidence: Ev
     vm: evidence.vm.observations[0] ?? null,
     ...(evidence.vm.observations.length > 0 ? { vms: evidence.vm.observations } : {}),
     hostProbes: evidence.hostProbes,
-    inputs: [...(host?.inputs ?? []), ...evidence.vm.inputs],
+    ...(platform === 'darwin'
+      ? { firewall: evidence.firewall?.value ?? null, dhcpdLeases: evidence.dhcpdLeases?.value ?? null }
+      : {}),
+    inputs: [
+      ...(host?.inputs ?? []),
+      ...evidence.vm.inputs,
+      ...(evidence.firewall?.inputs ?? []),
+      ...(evidence.dhcpdLeases?.inputs ?? []),
+    ],
   };
 }
 

@@ -79,7 +79,10 @@ export function parseInto<T>(
 ): T | null {
   if (text === null) return null;
   const parsed = parse(text);
-  if (parsed.ok) return parsed.value;
+  if (parsed.ok) {
+    for (const left of parsed.notes ?? []) notes.add(source, 'unparseable', left);
+    return parsed.value;
+  }
   notes.add(source, 'unparseable', parsed.error);
   return null;
 }

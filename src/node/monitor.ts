@@ -5,9 +5,16 @@
 import { diagnoseAll } from '../shared/diagnosis';
 import type { Diagnosis, Platform, Snapshot } from '../shared/model';
 import { assembleSnapshot, type CollectPorts, collectLane, type Evidence, NO_EVIDENCE, probeSources } from './collect';
+import { EgressMemory } from './egress-memory';
 import type { CheckOptions } from './engine';
 import { collectOptions } from './engine';
 import type { EventSource } from './event-source';
+import {
+  DEFAULT_RESTART_TIMING,
+  type EventSourceStatus,
+  EventSupervisor,
+  type RestartTiming,
+} from './event-supervisor';
 
 export type UpdatePhase = 'start' | 'structural' | 'refined' | 'recheck' | 'timer';
 
@@ -22,7 +29,7 @@ export interface MonitorUpdate {
   changed: boolean;
 }
 
-export interface MonitorTiming {
+export interface MonitorTiming extends RestartTiming {
   /** Wait after an event for more events before looking (address changes come in bursts). */
   debounceMs: number;
   /** ...but never longer than this after the first event of a burst, so a storm can't silence watch. */
@@ -38,6 +45,7 @@ export const DEFAULT_TIMING: MonitorTiming = {
   debounceMaxMs: 1_000,
   minRefineIntervalMs: 3_000,
   slowIntervalMs: 120_000,
+  ...DEFAULT_RESTART_TIMING,
 };
 
 export interface MonitorOptions {
@@ -48,11 +56,15 @@ export interface MonitorOptions {
 }
 
 type Listener = (update: MonitorUpdate) => void;
+type SourceListener = (status: EventSourceStatus) => void;
 
 export class Monitor {
   private readonly listeners = new Set<Listener>();
+  private readonly sourceListeners = new Set<SourceListener>();
+  private readonly supervisor: EventSupervisor | null;
   private readonly timing: MonitorTiming;
   private evidence: Evidence = NO_EVIDENCE;
+  private readonly egressMemory = new EgressMemory();
   private lastKey: string | null = null;
   private latestUpdate: MonitorUpdate | null = null;
   private debounceTimer: NodeJS.Timeout | null = null;
@@ -68,10 +80,35 @@ export class Monitor {
 
   constructor(
     private readonly ports: CollectPorts,
-    private readonly events: EventSource | null,
+    events: EventSource | null,
     private readonly options: MonitorOptions,
   ) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.supervisor = events
+      ? new EventSupervisor(
+          events,
+          {
+            onEvent: (event) =>
+              this.onEvent(`${event.kind} ${event.action}${event.interface ? ` ${event.interface}` : ''}`),
+            onRestart: () => this.onEvent('event stream restarted'),
+            onStatus: (status) => {
+              for (const listener of this.sourceListeners) listener(status);
+            },
+          },
+          this.timing,
+        )
+      : null;
+  }
+
+  /** The event stream's state changes (it died, restarts, is trusted again); nothing when there is no stream. */
+  subscribeEventSource(listener: SourceListener): () => void {
+    this.sourceListeners.add(listener);
+    return () => this.sourceListeners.delete(listener);
+  }
+
+  /** Null without an event stream (then only the slow timer and explicit re-checks update the picture). */
+  eventSource(): EventSourceStatus | null {
+    return this.supervisor?.current() ?? null;
   }
 
   subscribe(listener: Listener): () => void {
@@ -85,12 +122,7 @@ export class Monitor {
 
   /** Starts listening and runs the first full check; resolves when that check has been published. */
   async start(): Promise<MonitorUpdate> {
-    this.events?.start(
-      (event) => this.onEvent(`${event.kind} ${event.action}${event.interface ? ` ${event.interface}` : ''}`),
-      () => {
-        // The stream died (tool missing, killed): the slow timer still keeps the picture current.
-      },
-    );
+    this.supervisor?.start();
     this.scheduleSlowTimer();
     return this.request('start', 'start');
   }
@@ -100,7 +132,7 @@ export class Monitor {
     // Whoever awaits start() or recheck() must be released, not left waiting on work that will never run.
     this.pendingStructural = null;
     this.pendingRefine = null;
-    this.events?.stop();
+    this.supervisor?.stop();
     if (this.debounceTimer) clearTimeout(this.debounceTimer);
     if (this.slowTimer) clearTimeout(this.slowTimer);
     if (this.sleeping) {
@@ -108,6 +140,7 @@ export class Monitor {
       this.sleeping.wake();
     }
     this.listeners.clear();
+    this.sourceListeners.clear();
   }
 
   /** A full check now (user asked, machine woke up); resolves with its update. */
@@ -219,7 +252,8 @@ export class Monitor {
 
   private publish(phase: UpdatePhase, reason: string): void {
     if (!this.evidence.host || this.stopped) return;
-    const snapshot = assembleSnapshot(this.options.platform, this.options.now?.() ?? new Date(), this.evidence);
+    const seen = assembleSnapshot(this.options.platform, this.options.now?.() ?? new Date(), this.evidence);
+    const snapshot = { ...seen, egressHistory: this.egressMemory.observe(seen) };
     const diagnosis = diagnoseAll(snapshot);
     const key = JSON.stringify(diagnosis);
     const changed = key !== this.lastKey;

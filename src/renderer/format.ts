@@ -28,11 +28,16 @@ export const SEVERITY_WORD: Record<Severity, string> = {
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** error → warning → info; within a severity the diagnosis' own order, which is meaningful (cause before effect). */
+const rank = (finding: Finding): number => (finding.muted ? 10 : 0) + SEVERITY_RANK[finding.severity];
+
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
-    .map(({ finding }) => finding);
+  return (
+    findings
+      .map((finding, index) => ({ finding, index }))
+      // Muted ones last: what still needs attention comes first.
+      .sort((a, b) => rank(a.finding) - rank(b.finding) || a.index - b.index)
+      .map(({ finding }) => finding)
+  );
 }
 
 /** The button says exactly what will happen; the ellipsis says a confirmation follows. */

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { AppState, BridgelightApi, FixResult, Settings } from '../shared/app-api';
 import type { FindingId } from '../shared/finding-ids';
+import type { VmRef } from '../shared/vm';
 import { errorMessage } from './format';
 
 export type FixCallKind = 'fix' | 'undo';
@@ -186,15 +187,28 @@ export function undoFix(findingId: FindingId): Promise<void> {
 }
 
 /** Resolves true when main accepted the change; the new settings then arrive with main's next state. */
-export async function updateSettings(patch: Partial<Settings>): Promise<boolean> {
+async function changeSettings(call: () => Promise<Settings>): Promise<boolean> {
   usePopover.setState({ error: null });
   try {
-    await api().updateSettings(patch);
+    await call();
     return true;
   } catch (error) {
     report(error);
     return false;
   }
+}
+
+export function updateSettings(patch: Partial<Settings>): Promise<boolean> {
+  return changeSettings(() => api().updateSettings(patch));
+}
+
+/** Mutes or unmutes a finding id (for one VM, or null for every VM); main re-marks the diagnosis and pushes it. */
+export function muteFinding(findingId: FindingId, vm: VmRef | null): Promise<boolean> {
+  return changeSettings(() => api().muteFinding(findingId, vm));
+}
+
+export function unmuteFinding(findingId: FindingId, vm: VmRef | null): Promise<boolean> {
+  return changeSettings(() => api().unmuteFinding(findingId, vm));
 }
 
 export async function copyDiagnostics(): Promise<boolean> {

@@ -3,6 +3,7 @@
 import type { FindingId } from './finding-ids';
 import type { InvokeApi } from './ipc-channels';
 import type { Diagnosis } from './model';
+import type { Mute } from './mute';
 
 export interface AppState {
   diagnosis: Diagnosis | null;
@@ -28,6 +29,8 @@ export interface Settings {
   ignoredAddresses: string[];
   /** Look for a new release at start and once a day. */
   checkForUpdates: boolean;
+  /** Muted findings: shown greyed, they never colour the tray nor notify (src/shared/mute.ts). */
+  mutedFindings: Mute[];
 }
 
 /** What the popover may change: every setting but the login item's status, which only macOS reports. */

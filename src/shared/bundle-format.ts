@@ -26,6 +26,13 @@ export const BUNDLE_FILES = {
   vmProbe: 'vm-probe.txt',
   // host probes (bridgelight's own JSON: HostProbe[])
   probes: 'probes.json',
+  // the host's own connects to VMs (bridgelight's own JSON: TargetProbe[], macOS only)
+  vmReach: 'vm-reach.json',
+  // macOS: the Application Firewall's getters and bootpd's lease file (read as a normal user)
+  socketfilterfwGlobalState: 'socketfilterfw-getglobalstate.txt',
+  socketfilterfwAllowSigned: 'socketfilterfw-getallowsigned.txt',
+  socketfilterfwListApps: 'socketfilterfw-listapps.txt',
+  dhcpdLeases: 'dhcpd-leases.txt',
 } as const;
 
 /** `ipconfig getpacket IF` output is stored per interface. */
@@ -36,7 +43,30 @@ export const ipconfigGetpacketFile = (interfaceName: string): string => `ipconfi
  * `PROVIDER.NAME.FILE` (`lima.default.vm-probe.txt`); a listing, run once per provider, keeps its plain name. A
  * check of one VM keeps v1's plain names, so one-VM bundles read the same in every version.
  */
-export const vmFile = (provider: ProviderId, name: string, file: string): string => `${provider}.${name}.${file}`;
+export const vmFile = (provider: ProviderId, name: string, file: string): string =>
+  `${provider}.${fileSafeName(name)}.${file}`;
+
+/**
+ * A VM name as it may appear in a file name: listed names may hold spaces, `/` or `:` (UTM's display names, Tart's
+ * OCI references). Every byte outside `[A-Za-z0-9.-]` becomes `_XX`, so two names never share a file.
+ */
+export function fileSafeName(name: string): string {
+  const safe = encodeURIComponent(name)
+    .replace(/[_!~*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replaceAll('%', '_');
+  // File names end at 255 bytes: a long name keeps its start and a hash of the whole. That is one character longer
+  // than any name kept whole, so the two kinds never meet.
+  return safe.length <= MAX_NAME_IN_FILE ? safe : `${safe.slice(0, MAX_NAME_IN_FILE - 9)}-h${fnv1a(name)}`;
+}
+
+const MAX_NAME_IN_FILE = 120;
+
+/** FNV-1a, 32 bits, as 8 hex digits: enough to keep two long names' files apart. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
 
 /** What happened to one recorded command, so that replay reproduces "not installed" and "timed out" too. */
 export interface RecordedCommand {

@@ -15,6 +15,11 @@ export const FINDING_IDS = [
   'no-default-route',
   'egress-address-evidence-conflict',
   'vm-multiple-default-routes',
+  'local-network-denied',
+  'vm-subnet-overlap',
+  'bootpd-blocked',
+  'dhcp-pool-exhausted',
+  'nat-egress-changed',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];

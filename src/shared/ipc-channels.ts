@@ -3,6 +3,7 @@
 // adding a call is one line here plus its guard and handler in main (docs/architecture.md, "Adding an IPC call").
 import type { AppState, FixResult, Settings, SettingsPatch } from './app-api';
 import type { FindingId } from './finding-ids';
+import type { VmRef } from './vm';
 
 declare const CALL: unique symbol;
 
@@ -20,6 +21,9 @@ export const INVOKE_CHANNELS = {
   updateSettings: channel<[patch: SettingsPatch], Settings>('bridgelight:update-settings'),
   ignoreAddress: channel<[address: string], Settings>('bridgelight:ignore-address'),
   copyDiagnostics: channel<[], void>('bridgelight:copy-diagnostics'),
+  /** Mutes a finding id for one VM (`PROVIDER/NAME`) or, with null, for every VM and the host (src/shared/mute.ts). */
+  muteFinding: channel<[findingId: FindingId, vm: VmRef | null], Settings>('bridgelight:mute-finding'),
+  unmuteFinding: channel<[findingId: FindingId, vm: VmRef | null], Settings>('bridgelight:unmute-finding'),
 };
 
 type Channels = typeof INVOKE_CHANNELS;

@@ -1,17 +1,42 @@
 // IPv4 arithmetic on dotted quads. Strings in, strings out: the model stays plain JSON.
 
-const CANONICAL_OCTET = /^(0|[1-9][0-9]{0,2})$/;
-
 /** A canonical dotted quad: four decimal octets 0-255, no leading zeros, nothing else. */
 export function isIpv4(text: string): boolean {
-  const parts = text.split('.');
-  return parts.length === 4 && parts.every((part) => CANONICAL_OCTET.test(part) && Number(part) <= 255);
+  return ipv4ToNumber(text) !== null;
 }
 
-/** The address as an unsigned 32-bit number, or null when it is not a canonical dotted quad. */
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+
+/**
+ * The address as an unsigned 32-bit number, or null when it is not a canonical dotted quad. One pass over the
+ * characters, no regex or split: it runs for every address of every interface, 130,000 of them in a hostile bundle.
+ */
 export function ipv4ToNumber(text: string): number | null {
-  if (!isIpv4(text)) return null;
-  return text.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
+  if (text.length < 7 || text.length > 15) return null;
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === DOT) {
+      if (digits === 0 || dots === 3) return null;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (code >= ZERO && code <= NINE) {
+      // A leading zero ("01") is not canonical.
+      if (digits === 1 && octet === 0) return null;
+      octet = octet * 10 + (code - ZERO);
+      digits++;
+      if (octet > 255) return null;
+    } else return null;
+  }
+  if (digits === 0 || dots !== 3) return null;
+  return value * 256 + octet;
 }
 
 export function numberToIpv4(value: number): string {

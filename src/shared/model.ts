@@ -118,6 +118,11 @@ export interface VmObservation {
   /** null when the probe was not run (VM not running) or failed; see `probeError`. */
   probe: VmProbe | null;
   probeError: string | null;
+  /**
+   * The host's own TCP connect to the VM's address (macOS, vmnet networks only): what Local Network privacy
+   * allows or denies. Absent when not tried; null when a bundle recorded none.
+   */
+  reach?: TargetProbe | null;
 }
 
 export type InputProblem = 'missing' | 'unparseable' | 'refused' | 'failed' | 'timeout' | 'not-found';
@@ -127,6 +132,55 @@ export interface InputNote {
   source: string;
   problem: InputProblem;
   detail: string;
+}
+
+/** One app rule of the macOS Application Firewall (`socketfilterfw --listapps`). */
+export interface FirewallApp {
+  /** The path (or, on some releases, the bare name) the firewall lists. */
+  app: string;
+  allowed: boolean;
+}
+
+/** The macOS Application Firewall as `socketfilterfw` tells any user (no root). Each part null when not read. */
+export interface AppFirewall {
+  /** `--getglobalstate`: 0 off, 1 on, 2 on and blocking all non-essential incoming connections. */
+  state: number | null;
+  /** `--getallowsigned`: built-in (Apple-signed) software such as bootpd is let in without a rule. */
+  allowBuiltInSigned: boolean | null;
+  /** `--listapps`, in the firewall's order. */
+  apps: FirewallApp[] | null;
+}
+
+/** One entry of bootpd's `/var/db/dhcpd_leases` (the DHCP server behind every vmnet shared network). */
+export interface BootpdLease {
+  name: string | null;
+  ipAddress: string;
+  /** `1,da:ce:5c:8f:89:1` as bootpd writes it (type 1 = Ethernet; octets without leading zeros), or a DUID. */
+  hwAddress: string | null;
+  /** When the lease ends, seconds since the epoch (`lease=0x5d5e39e7`); null when the entry has none. */
+  expiresAt: number | null;
+}
+
+/** One moment the egress interface was seen to change (null: no egress at all). */
+export interface EgressChange {
+  at: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** A vmnet bridge as the watcher first saw it up, with the egress interface of that moment. */
+export interface BridgeSighting {
+  bridge: string;
+  /** When it was first seen up: when it came up, or the watcher's start for a bridge that was already up. */
+  firstSeenAt: string;
+  /** The egress interface at that moment (null: none). */
+  egressThen: string | null;
+}
+
+/** What `watch` and the app remember across checks: a one-off check has none. */
+export interface EgressHistory {
+  bridges: BridgeSighting[];
+  changes: EgressChange[];
 }
 
 /** Everything the collectors saw at one moment. Any part may be null: what depends on it becomes unknown. */
@@ -143,6 +197,12 @@ export interface Snapshot {
   /** Every VM observed, in the order checked (`vm` is the first). Absent in snapshots from one-VM bundles (v1). */
   vms?: VmObservation[];
   hostProbes: HostProbe[] | null;
+  /** macOS: the Application Firewall; null when not read, absent in snapshots from older releases and on Linux. */
+  firewall?: AppFirewall | null;
+  /** macOS: bootpd's lease file; null when not read, absent in snapshots from older releases and on Linux. */
+  dhcpdLeases?: BootpdLease[] | null;
+  /** The egress history a long-running watcher keeps; absent from one-off checks and replays. */
+  egressHistory?: EgressHistory;
   inputs: InputNote[];
 }
 

@@ -9,6 +9,13 @@ export function isInterfaceName(name: string): boolean {
   return INTERFACE_NAME.test(name);
 }
 
+/**
+ * A VM name a tool may list that is safe to show and to pass as one argv item even where the tool's own rule for
+ * commands is stricter (Tart's OCI names, UTM's names with spaces): no control or bidi character, no leading `-`
+ * (an option), nothing a shell gives meaning to.
+ */
+export const LISTED_VM_NAME = /^(?=.{1,200}$)[\p{L}\p{N}][\p{L}\p{N} ._:@/+()-]*$/u;
+
 // Names VPN clients give their interfaces: macOS utun (WireGuard, OpenVPN, IKEv2, AnyConnect), ipsec
 // (GlobalProtect/IPsec), ppp (PPTP/L2TP), Linux tun/wg, gpd (GlobalProtect on Linux).
 export const TUNNEL_PREFIXES = ['utun', 'ipsec', 'ppp', 'tun', 'wg', 'gpd'] as const;

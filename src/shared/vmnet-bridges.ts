@@ -31,22 +31,26 @@ function subnetOf(address: string, prefixLength: number): string {
   return `${numberToIpv4(network)}/${prefixLength}`;
 }
 
+/** An interface's own (non-link-local) subnet as a bridge, whatever its name; null when it holds none. */
+export function asBridge(candidate: NetInterface, members: string[] = candidate.members): VmnetBridge | null {
+  const own = candidate.ipv4.find((entry) => !isLinkLocal(entry.address) && entry.prefixLength < 32);
+  if (own === undefined) return null;
+  return {
+    name: candidate.name,
+    address: own.address,
+    prefixLength: own.prefixLength,
+    subnet: subnetOf(own.address, own.prefixLength),
+    members,
+  };
+}
+
 /** Every vmnet bridge among the host's interfaces, in the order the OS lists them. */
 export function vmnetBridges(interfaces: readonly NetInterface[]): VmnetBridge[] {
   return interfaces.flatMap((candidate) => {
     if (!BRIDGE.test(candidate.name)) return [];
     const members = candidate.members.filter((member) => VMNET_MEMBER.test(member));
-    const own = candidate.ipv4.find((entry) => !isLinkLocal(entry.address) && entry.prefixLength < 32);
-    if (members.length === 0 || own === undefined) return [];
-    return [
-      {
-        name: candidate.name,
-        address: own.address,
-        prefixLength: own.prefixLength,
-        subnet: subnetOf(own.address, own.prefixLength),
-        members,
-      },
-    ];
+    const bridge = members.length > 0 ? asBridge(candidate, members) : null;
+    return bridge ? [bridge] : [];
   });
 }
 

@@ -13,10 +13,15 @@ export const SIZE = 8 * 1024 * 1024 - 4096;
 const fill = (head, unit, tail = '') =>
   head + unit.repeat(Math.floor((SIZE - head.length - tail.length) / unit.length)) + tail;
 
-function addresses(count) {
+/** `count` inet lines; with `split`, every other one outside the gateway's (172.2.2.2) subnet. */
+function addresses(count, split = false) {
   const lines = [];
   for (let i = 0; i < count; i++)
-    lines.push(`\tinet 172.2.${(i >> 8) & 255}.${i & 255} netmask 0xffff0000 broadcast 172.2.255.255`);
+    lines.push(
+      split && i % 2 === 1
+        ? `\tinet 10.9.${(i >> 8) & 255}.${i & 255} netmask 0xffff0000 broadcast 10.9.255.255`
+        : `\tinet 172.2.${(i >> 8) & 255}.${i & 255} netmask 0xffff0000 broadcast 172.2.255.255`,
+    );
   return lines.join('\n');
 }
 
@@ -33,6 +38,10 @@ export const SHAPES = {
   'ifconfig: en0 with addresses up to the cap': {
     file: 'ifconfig.txt',
     text: () => `en0: flags=8863<UP,RUNNING> mtu 1500\n${addresses(Math.floor(SIZE / 64))}\n`,
+  },
+  "ifconfig: en0 with addresses up to the cap, half outside the gateway's subnet": {
+    file: 'ifconfig.txt',
+    text: () => `en0: flags=8863<UP,RUNNING> mtu 1500\n${addresses(Math.floor(SIZE / 64), true)}\n`,
   },
   'ifconfig: one header line of flags': {
     file: 'ifconfig.txt',

@@ -5,7 +5,9 @@
 //   - `minikube ssh` calls per check;
 //   - CPU time of `watch` over a quiet period;
 //   - @bridgelight/cli on its own: installed size, and the start time of the installed `bridgelight --version`.
-//   - the size of the shipped renderer (out/renderer), raw and gzip.
+//   - the size of the shipped renderer (out/renderer), raw and gzip, and its first paint in headless Chromium;
+//   - `check --replay` of each hostile bundle shape (test/bench/adversarial.mjs, ~8 MB in one file), against
+//     its 2 s budget. `npm run bench -- adversarial` measures only these (no lab, no root) and keeps the rest.
 //   - a check of 1, 3 and 6 VMs through tool stand-ins with a fixed latency per VM command, and the 6-VM/1-VM
 //     ratio (no lab, no root: `BENCH_ONLY=multivm npm run bench` measures only this).
 // Writes test/bench/results.json and the README's Benchmarks section.
@@ -16,12 +18,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CLI_PACKAGE_NAME, packCli } from '../../scripts/pack-cli.mjs';
+import { writeShapes } from './adversarial.mjs';
+import { measureFirstPaint } from './first-paint.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LAB = path.join(ROOT, 'test/lab/lab.sh');
 const BIN = path.join(ROOT, 'bin/bridgelight.js');
 const PREFIX = 'blbench';
-const LAB_DIR = `/tmp/bridgelight-lab-${PREFIX}`;
+// A private folder (0700, fresh name) for the lab's pid and log files, never a fixed path in /tmp.
+const LAB_DIR = mkdtempSync(path.join(tmpdir(), `bridgelight-lab-${PREFIX}-`));
 const HOST_NS = `${PREFIX}-host`;
 const STALE = '198.51.100.66';
 const PROBE = ['--probe', '203.0.113.10:80', '--dns-name', 'registry.lab.test'];
@@ -244,6 +249,64 @@ function rendererSize() {
   };
 }
 
+/** Every parser and the diagnosis on ~8 MB of hostile input must stay linear: this much per bundle, at most. */
+const ADVERSARIAL_BUDGET_MS = 2_000;
+
+/**
+ * `check --replay` on each hostile shape: wall time of the whole process (the budget's figure) and its CPU time
+ * (user + system, from this process's waited-for children), which a busy shared machine inflates less.
+ */
+function measureAdversarial() {
+  const shapes = writeShapes();
+  const root = path.dirname(shapes[0][1]);
+  try {
+    const rows = shapes.map(([name, dir]) => {
+      const ticks0 = childTicks();
+      const started = performance.now();
+      let exit = 0;
+      try {
+        execFileSync(process.execPath, [BIN, 'check', '--json', '--replay', dir], {
+          env,
+          stdio: ['ignore', 'ignore', 'ignore'],
+          maxBuffer: 64 * 1024 * 1024,
+        });
+      } catch (error) {
+        if (error.status === undefined || error.status === null || error.status > 3) throw error;
+        exit = error.status;
+      }
+      const wallMs = Math.round(performance.now() - started);
+      const cpuMs = (childTicks() - ticks0) * 10;
+      say(`adversarial: ${name}: ${wallMs} ms wall, ${cpuMs} ms CPU (exit ${exit})`);
+      return { name, wallMs, cpuMs, exit, withinBudget: wallMs <= ADVERSARIAL_BUDGET_MS };
+    });
+    return { budgetMs: ADVERSARIAL_BUDGET_MS, shapes: rows };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** cutime + cstime of this process: the CPU of children it has waited for, in clock ticks (USER_HZ = 100). */
+function childTicks() {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return Number(fields[13]) + Number(fields[14]);
+}
+
+function adversarialRows(adversarial) {
+  if (!adversarial) return [];
+  const worst = [...adversarial.shapes].sort((a, b) => b.wallMs - a.wallMs);
+  return [
+    '',
+    `\`check --replay\` of ~8 MB of hostile input in one file (test/bench/adversarial.mjs), wall (CPU) time of the whole`,
+    `process; budget ${adversarial.budgetMs / 1000} s each. Measured ${adversarial.date} on ${adversarial.machine}.`,
+    '',
+    '| shape | time | within budget |',
+    '| --- | --- | --- |',
+    ...worst.map(
+      (row) => `| ${row.name} | ${row.wallMs} ms (${row.cpuMs} ms CPU) | ${row.withinBudget ? 'yes' : '**no**'} |`,
+    ),
+  ];
+}
+
 function updateReadme(results) {
   const readme = path.join(ROOT, 'README.md');
   const text = readFileSync(readme, 'utf8');
@@ -262,10 +325,12 @@ function updateReadme(results) {
     `| \`@bridgelight/cli\` installed (tarball) | ${results.cliPackage.installedKb} KB (${results.cliPackage.tarballKb} KB) | |`,
     `| installed \`bridgelight --version\`, median of ${results.cliPackage.runs} (\`node -e 0\` alone: ${results.cliPackage.nodeAloneMedianMs} ms) | ${results.cliPackage.versionMedianMs} ms | ≤ 100 ms |`,
     `| the popover's JS + CSS as shipped, gzip (raw) | ${results.renderer.gzipKb} KB (${results.renderer.rawKb} KB) | ≤ 100 KB |`,
+    `| the popover's first paint in headless Chromium, fresh profile, median of ${results.renderer.firstPaint.runs}: first contentful paint / rendered with its state | ${results.renderer.firstPaint.firstContentfulPaintMedianMs} ms / ${results.renderer.firstPaint.readyMedianMs} ms | |`,
     `| \`check\` of 1 / 3 / 6 VMs (stand-in tool, ${results.multiVm.perVmCommandMs.status} + ${results.multiVm.perVmCommandMs.ssh} ms per VM), median of ${results.multiVm.runs} | ${results.multiVm.oneMedianMs} / ${results.multiVm.threeMedianMs} / ${results.multiVm.sixMedianMs} ms: 6 VMs = ${results.multiVm.ratioSixToOne}× 1 VM | ≤ 1.5× |`,
     '',
     `Check times are wall times of the whole \`bridgelight\` process; starting it (Node, the CLI bundle, \`ip netns exec\`)`,
     `accounts for ${results.check.processStartMedianMs} ms of each (median of \`bridgelight --version\`).`,
+    ...adversarialRows(results.adversarial),
   ].join('\n');
   const updated = text.replace(
     /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
@@ -281,7 +346,22 @@ function ensureCli() {
   }
 }
 
+const machine = () => `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.version}`;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Only the hostile-input figures: the other figures are kept from the last full run. */
+function adversarialOnly() {
+  ensureCli();
+  const file = path.join(ROOT, 'test/bench/results.json');
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  results.adversarial = { date: today(), machine: machine(), ...measureAdversarial() };
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  updateReadme(results);
+  process.stdout.write(`${JSON.stringify(results.adversarial, null, 2)}\n`);
+}
+
 async function main() {
+  if (process.argv[2] === 'adversarial') return adversarialOnly();
   if (process.env.BENCH_ONLY === 'multivm') {
     ensureCli();
     say('checks of 1, 3 and 6 VMs');
@@ -337,9 +417,15 @@ async function main() {
     const roundCpuMs = (cpuTicks(pid) - roundTicks0) * 10;
 
     const results = {
-      renderer: rendererSize(),
-      date: new Date().toISOString().slice(0, 10),
-      machine: `${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.version}`,
+      renderer: {
+        ...rendererSize(),
+        firstPaint: await measureFirstPaint({
+          root: path.join(ROOT, 'out/renderer'),
+          diagnosisFile: path.join(ROOT, 'test/fixtures/diagnoses/seed.json'),
+        }),
+      },
+      date: today(),
+      machine: machine(),
       detection: {
         samples: latencies.length,
         p50Ms: round(quantile(latencies, 0.5)),
@@ -367,6 +453,8 @@ async function main() {
     results.multiVm = measureMultiVm();
     say('the standalone CLI package');
     results.cliPackage = await measureCliPackage();
+    say('hostile bundles');
+    results.adversarial = { date: results.date, machine: results.machine, ...measureAdversarial() };
     writeFileSync(path.join(ROOT, 'test/bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
     updateReadme(results);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

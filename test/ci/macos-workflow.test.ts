@@ -55,9 +55,12 @@ describe('.github/workflows/macos.yml', () => {
     expect(suites).not.toContain('test/renderer');
   });
 
-  it('ends with an unsigned, unpublished --dir build of the real app', () => {
-    const build = job.steps.at(-1)!;
+  it('builds the real app unsigned and unpublished with --dir, then runs its self-test', () => {
+    const build = job.steps.at(-2)!;
     expect(build.run).toBe('npx electron-builder --mac --dir --publish never');
     expect(build.env).toEqual({ CSC_IDENTITY_AUTO_DISCOVERY: 'false' });
+    const selfTest = job.steps.at(-1)!;
+    // The binary inside the --dir build (electron-builder's mac-arm64 folder: the runners are Apple silicon).
+    expect(selfTest.run).toBe('dist/mac-arm64/Bridgelight.app/Contents/MacOS/Bridgelight --self-test');
   });
 });

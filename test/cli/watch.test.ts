@@ -1,4 +1,4 @@
-import { createWatchPrinter, watchLine } from '@src/cli/commands/watch';
+import { createEventSourceReporter, createWatchPrinter, watchLine } from '@src/cli/commands/watch';
 import { createStyle } from '@src/cli/style';
 import { diagnoseAll } from '@src/shared/diagnosis';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +68,42 @@ describe('watch lines: several VMs', () => {
     ]);
     expect(lines[1]).toContain('✓ ALL CLEAR');
     expect(lines[2]).not.toContain('✓ ALL CLEAR');
+  });
+});
+
+describe('watch on its event stream', () => {
+  const at = () => new Date('2026-01-01T10:00:07.000Z');
+  const down = (failures: number) =>
+    ({
+      state: 'down',
+      why: 'ip -o monitor address route exited (SIGKILL)',
+      failures,
+      retryInMs: 1_000 * 2 ** (failures - 1),
+    }) as const;
+
+  it('says once that the stream died and once that it is back, not once per retry', () => {
+    const lines: string[] = [];
+    const report = createEventSourceReporter((text) => lines.push(text), plain, at);
+    report(down(1));
+    report({ state: 'retrying', why: 'ip -o monitor address route exited (SIGKILL)', failures: 1 });
+    report(down(2));
+    report({ state: 'retrying', why: 'ip -o monitor address route exited (SIGKILL)', failures: 2 });
+    report({ state: 'listening' });
+    expect(lines).toEqual([
+      '10:00:07  ▲ watch: event stream stopped (ip -o monitor address route exited (SIGKILL)); restarting it in 1 s, changes may show late meanwhile\n',
+      '10:00:07  ✓ watch: listening to address and route events again\n',
+    ]);
+  });
+
+  it('says nothing while the stream was never lost, and again on the next death', () => {
+    const lines: string[] = [];
+    const report = createEventSourceReporter((text) => lines.push(text), plain, at);
+    report({ state: 'listening' });
+    expect(lines).toEqual([]);
+    report(down(1));
+    report({ state: 'listening' });
+    report(down(1));
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('event stream stopped');
   });
 });

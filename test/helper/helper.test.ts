@@ -158,6 +158,28 @@ describeWhere(netnsAvailable(), 'helper: Linux, in a throwaway network namespace
       }
     });
 
+    it('puts the removed address back when another process took the other ones meanwhile', async () => {
+      // The helper with its ip tool swapped for one that, on `addr del`, also flushes every other address.
+      const scratch = mkdtempSync(path.join(tmpdir(), 'bl-helper-racer-'));
+      try {
+        const racer = path.join(scratch, 'ip');
+        writeFileSync(racer, '#!/bin/sh\n/sbin/ip "$@" || exit\n[ "$2" != del ] || /sbin/ip -4 addr flush dev en0\n');
+        chmodSync(racer, 0o755);
+        const script = path.join(scratch, 'bridgelight-helper');
+        const original = readFileSync(HELPER, 'utf8');
+        writeFileSync(script, original.replace('for c in /sbin/ip /usr/sbin/ip; do', `for c in ${racer}; do`));
+        expect(readFileSync(script, 'utf8')).not.toBe(original);
+        const result = await run(['ip', 'netns', 'exec', ns, shell, script, 'remove-address', 'en0', '192.0.2.20']);
+        expect(result.stderr).toBe(
+          'bridgelight-helper: failed: en0 had no IPv4 address left (another address went meanwhile), so 192.0.2.20 was put back\n',
+        );
+        expect(result.code).toBe(1);
+        expect(await addresses(ns)).toEqual(['192.0.2.20/24 primary']);
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    });
+
     it('refuses to remove the only address', async () => {
       const lonely = await makeNamespace(['198.51.100.7/24']);
       try {
@@ -181,6 +203,7 @@ const PREFIX = /refused: prefix must be 0-32 without leading zeros$/;
 const SHAPE = /refused: expected IPV4\/PREFIX$/;
 const VERB = /refused: unknown verb$/;
 const COUNT = /refused: (remove|add)-address takes exactly two arguments$/;
+const HOST = /refused: \S+ is not a host address to add \(loopback, multicast, 0\.0\.0\.0\/8 or a prefix below \/8\)$/;
 
 /** Arguments an attacker (or a bug upstream) could hand the helper; CANARY is replaced by a fresh file path. */
 const HOSTILE: readonly (readonly [readonly string[], RegExp])[] = [
@@ -237,6 +260,16 @@ const HOSTILE: readonly (readonly [readonly string[], RegExp])[] = [
   [['add-address', 'en0', '192.0.2.30/24/24'], SHAPE],
   [['add-address', 'en0', '192.0.2.030/24'], ADDRESS],
   [['add-address', 'en0', '192.0.2.20/24'], /refused: 192\.0\.2\.20 is already on en0$/],
+  // Addresses that are no host's: loopback, multicast, "this network", and prefixes that claim the internet.
+  [['add-address', 'en0', '127.0.0.2/8'], HOST],
+  [['add-address', 'en0', '127.255.255.254/24'], HOST],
+  [['add-address', 'en0', '224.0.0.251/24'], HOST],
+  [['add-address', 'en0', '239.255.255.250/24'], HOST],
+  [['add-address', 'en0', '0.0.0.0/0'], HOST],
+  [['add-address', 'en0', '0.0.0.0/24'], HOST],
+  [['add-address', 'en0', '0.1.2.3/24'], HOST],
+  [['add-address', 'en0', '192.0.2.30/7'], HOST],
+  [['add-address', 'en0', '192.0.2.30/0'], HOST],
   // Verbs and argument counts.
   [[], /refused: usage: /],
   [[''], VERB],
@@ -303,8 +336,9 @@ if [ "$#" -eq 1 ]; then
   exit 0
 fi
 [ -e "$dir/fail" ] && { echo "ifconfig: ioctl (SIOCDIFADDR): Can't assign requested address" >&2; exit 1; }
+# $dir/racer: another process removes every other address at the moment of the delete.
 case $2 in
-  delete) grep -v "^$3 " "$state" >"$state.new"; mv "$state.new" "$state" ;;
+  delete) grep -v "^$3 " "$state" >"$state.new"; mv "$state.new" "$state"; [ ! -e "$dir/racer" ] || : >"$state" ;;
   alias) printf '%s %s\\n' "$3" "$5" >>"$state" ;;
   *) exit 1 ;;
 esac
@@ -373,10 +407,33 @@ describe('helper: macOS branch against fake ifconfig/ipconfig', () => {
   it('adds with ifconfig alias and a dotted netmask', async () => {
     expectDone(await helperMac(['add-address', 'en0', '198.51.100.9/23']), 'added 198.51.100.9/23 to en0');
     expect(calls()).toContain('en0 alias 198.51.100.9 netmask 255.255.254.0');
-    expectDone(await helperMac(['add-address', 'en0', '192.0.2.1/0']), 'added 192.0.2.1/0 to en0');
-    expect(calls()).toContain('en0 alias 192.0.2.1 netmask 0.0.0.0');
+    expectDone(await helperMac(['add-address', 'en0', '192.0.2.1/8']), 'added 192.0.2.1/8 to en0');
+    expect(calls()).toContain('en0 alias 192.0.2.1 netmask 255.0.0.0');
     expectRefused(await helperMac(['add-address', 'en0', '198.51.100.66/24']));
+    const alias = calls().filter((call) => call.includes('alias')).length;
+    for (const cidr of ['192.0.2.2/0', '127.0.0.2/8', '224.0.0.251/24', '0.0.0.0/16']) {
+      const result = await helperMac(['add-address', 'en0', cidr]);
+      expectRefused(result);
+      expect(result.stderr.trimEnd()).toMatch(HOST);
+    }
+    expect(calls().filter((call) => call.includes('alias'))).toHaveLength(alias);
   });
+
+  it.each(SHELLS)(
+    'puts the removed address back, netmask and all, when the interface is left without IPv4 (%s)',
+    async (shell) => {
+      rmSync(path.join(fake, 'yiaddr'));
+      writeFileSync(path.join(fake, 'racer'), '');
+      const result = await helperMac(['remove-address', 'en0', '198.51.100.66'], shell);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        'bridgelight-helper: failed: en0 had no IPv4 address left (another address went meanwhile), so 198.51.100.66 was put back\n',
+      );
+      expect(result.code).toBe(1);
+      expect(calls()).toContain('en0 alias 198.51.100.66 netmask 0xffffff00');
+      expect(state()).toBe('198.51.100.66 0xffffff00\n');
+    },
+  );
 
   it('refuses an unknown interface and reports a failing ifconfig as exit 1 with one line', async () => {
     expectRefused(await helperMac(['remove-address', 'en9', '198.51.100.66']));

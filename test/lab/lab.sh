@@ -18,7 +18,8 @@
 #
 # Usage (as root): lab.sh up | down | state healthy|seed | status
 #   BRIDGELIGHT_LAB      namespace prefix (default bl), so parallel runs do not clash
-#   BRIDGELIGHT_LAB_DIR  where pid, log and state files go (default /tmp/bridgelight-lab-$BRIDGELIGHT_LAB)
+#   BRIDGELIGHT_LAB_DIR  the private folder (0700, root's, not a link) for pid, log and state files; `up` makes one
+#                        with mktemp and prints it when unset, and every later call needs it
 set -eu
 
 PREFIX=${BRIDGELIGHT_LAB:-bl}
@@ -30,7 +31,8 @@ HOST=$PREFIX-host
 ROUTER=$PREFIX-router
 DOCKER_NODE=$PREFIX-dk
 DOCKER_STACK=$PREFIX-dgw
-DIR=${BRIDGELIGHT_LAB_DIR:-/tmp/bridgelight-lab-$PREFIX}
+# Never a fixed name in /tmp: another user could create it first, or plant links in it, and root writes there.
+DIR=${BRIDGELIGHT_LAB_DIR:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 
 GOOD=198.51.100.7
@@ -43,8 +45,17 @@ in_ns() { ns=$1; shift; ip netns exec "$ns" "$@"; }
 # shellcheck disable=SC2016 # $1 and $2 belong to the inner sh, which gets them as arguments, not as code.
 ns_sysctl() { ip netns exec "$1" sh -c 'printf "%s\n" "$2" >"/proc/sys/$1"' sysctl "$2" "$3"; }
 
+# Refuses any folder but a private one of ours: a folder others can write would let them plant the pid file
+# (whose process `down` kills) or links where root writes the logs.
+private_dir() {
+  [ -n "$DIR" ] || { echo "lab: set BRIDGELIGHT_LAB_DIR to the folder lab.sh up printed" >&2; exit 2; }
+  if [ -L "$DIR" ] || [ ! -d "$DIR" ]; then echo "lab: BRIDGELIGHT_LAB_DIR is not a folder: $DIR" >&2; exit 2; fi
+  [ "$(stat -c %u "$DIR")" = "$(id -u)" ] || { echo "lab: BRIDGELIGHT_LAB_DIR is not ours: $DIR" >&2; exit 2; }
+  [ "$(stat -c %a "$DIR")" = 700 ] || { echo "lab: BRIDGELIGHT_LAB_DIR must be mode 0700: $DIR" >&2; exit 2; }
+}
+
 servers_pid() {
-  [ -r "$DIR/servers.pid" ] || return 1
+  [ -n "$DIR" ] && [ -r "$DIR/servers.pid" ] || return 1
   pid=$(cat "$DIR/servers.pid")
   case $pid in '' | *[!0-9]*) return 1 ;; esac
   # Only the process we started: a recycled pid belongs to someone else.
@@ -81,8 +92,14 @@ down() {
     rmdir "/etc/netns/$ns" 2>/dev/null || true
   done
   rmdir /etc/netns 2>/dev/null || true
+  [ -n "$DIR" ] && [ -d "$DIR" ] || return 0
   for f in servers.pid servers.log state vm-state minikube-calls.log; do rm -f "${DIR:?}/$f"; done
-  rmdir "$DIR" 2>/dev/null || true
+}
+
+# `down` as a command also removes the folder; `up` keeps it (re-creating it would reopen the race).
+down_and_remove() {
+  down
+  if [ -n "$DIR" ] && [ -d "$DIR" ]; then rmdir "$DIR" 2>/dev/null || true; fi
 }
 
 set_state() {
@@ -127,7 +144,6 @@ docker_driver() {
 
 up() {
   down
-  mkdir -p "$DIR"
   node=$(command -v node) || { echo "lab: node is needed for the router's servers" >&2; exit 1; }
   for ns in "$VM" "$HOST" "$ROUTER" "$DOCKER_NODE" "$DOCKER_STACK"; do
     ip netns add "$ns"
@@ -215,9 +231,18 @@ case ${1:-} in
   *) usage ;;
 esac
 # Called outside any || or && so that set -e stays in force inside the functions.
+if [ "$1" = up ] && [ -z "$DIR" ]; then
+  DIR=$(mktemp -d "${TMPDIR:-/tmp}/bridgelight-lab-$PREFIX.XXXXXXXX")
+  echo "BRIDGELIGHT_LAB_DIR=$DIR"
+fi
+# A folder that is already gone (a lab torn down) needs no check to be torn down again or found not up.
+case $1 in
+  down | status) if [ -z "$DIR" ] || [ -L "$DIR" ] || [ -e "$DIR" ]; then private_dir; fi ;;
+  *) private_dir ;;
+esac
 case $1 in
   up) up ;;
-  down) down ;;
+  down) down_and_remove ;;
   state) set_state "$2" ;;
   status) status ;;
 esac

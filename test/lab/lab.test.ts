@@ -1,9 +1,10 @@
 // Proves the lab reproduces the seed case with real packets: the VM's NATed traffic dies on the stale primary
 // while the host keeps working, and removing the stale address with the helper repairs it.
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createLab, describeWhere, HELPER, LAB_ADDR, LAB_NAME, labAvailable, run } from './lab';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLab, describeWhere, HELPER, LAB_ADDR, LAB_NAME, LAB_SCRIPT, labAvailable, run } from './lab';
 
 const lab = createLab();
 const CURL = ['curl', '-sS', '--connect-timeout', '2', '--max-time', '5'];
@@ -189,5 +190,70 @@ describeWhere(labAvailable(['curl', 'getent']), 'lab: the seed case with real pa
     expect(running(serversPid)).toBe(false);
     await lab.labDown();
     expect((await lab.status()).code).toBe(1);
+  });
+});
+
+// Root writes the lab's pid, log and state files: a fixed /tmp name would let any user create the folder first or
+// plant links in it (and `down` kills the pid it finds there).
+describeWhere(labAvailable(), 'lab: its files live in a private folder, never a fixed path in /tmp', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'bl-labdir-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const labSh = (args: string[], dir: string | undefined) => {
+    const { BRIDGELIGHT_LAB_DIR: _given, ...env } = process.env;
+    return run(['sh', LAB_SCRIPT, ...args], {
+      env: { ...env, BRIDGELIGHT_LAB: 'blpriv', ...(dir === undefined ? {} : { BRIDGELIGHT_LAB_DIR: dir }) },
+    });
+  };
+
+  it('createLab makes a fresh 0700 folder of its own (mkdtemp)', () => {
+    const one = createLab('blpriv');
+    const two = createLab('blpriv');
+    try {
+      expect(one.dir).not.toBe('/tmp/bridgelight-lab-blpriv');
+      expect(one.dir).not.toBe(two.dir);
+      const folder = statSync(one.dir);
+      expect(folder.isDirectory()).toBe(true);
+      expect(folder.mode & 0o777).toBe(0o700);
+      expect(folder.uid).toBe(process.getuid?.());
+      expect(one.env().BRIDGELIGHT_LAB_DIR).toBe(one.dir);
+    } finally {
+      rmSync(one.dir, { recursive: true, force: true });
+      rmSync(two.dir, { recursive: true, force: true });
+    }
+  });
+
+  describe('lab.sh refuses any other folder before it builds anything', () => {
+    const ALL = [['up'], ['state', 'seed'], ['status']];
+    const openFolder = () => {
+      const dir = mkdtempSync(path.join(scratch, 'open-'));
+      chmodSync(dir, 0o777);
+      return dir;
+    };
+    const link = () => {
+      const to = path.join(scratch, `link-${Math.random().toString(36).slice(2)}`);
+      symlinkSync(mkdtempSync(path.join(scratch, 'target-')), to);
+      return to;
+    };
+    // `status` of a folder that is gone (a lab torn down) just says the lab is not up: it writes nothing.
+    it.each([
+      ['others may write it', openFolder, /must be mode 0700/, ALL],
+      ['it is a link', link, /is not a folder/, ALL],
+      ['it does not exist', () => path.join(scratch, 'absent'), /is not a folder/, ALL.slice(0, 2)],
+    ])('when %s', async (_why, make, message, calls) => {
+      const dir = make();
+      for (const args of calls) {
+        const result = await labSh(args, dir);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(message);
+      }
+      expect((await run(['ip', 'netns', 'list'])).stdout).not.toContain('blpriv-');
+      expect(existsSync(path.join(dir, 'state'))).toBe(false);
+    });
+
+    it('asks for the folder `up` printed when none is given to a later call', async () => {
+      const result = await labSh(['state', 'seed'], undefined);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('lab: set BRIDGELIGHT_LAB_DIR to the folder lab.sh up printed\n');
+    });
   });
 });

@@ -5,7 +5,8 @@
 //   const lab = createLab('blcli');   // one prefix per test file: vitest runs files in parallel
 //   await lab.inHost(['node', 'bin/bridgelight.js', 'check', '--json'], { cwd: REPO_ROOT });
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
@@ -121,7 +122,10 @@ function readLines(file: string): string[] {
 /** A lab whose namespaces are PREFIX-vm, PREFIX-host and PREFIX-router. Nothing is built until labUp(). */
 export function createLab(prefix: string = process.env.BRIDGELIGHT_LAB ?? 'bl'): Lab {
   const p = checkedPrefix(prefix);
-  const dir = `/tmp/bridgelight-lab-${p}`;
+  // A private folder (mkdtemp: a fresh name, mode 0700) made when first needed, never a fixed path in /tmp that
+  // another user could create or fill with links first; a new one after `down` removed the last.
+  let made: string | null = null;
+  const privateDir = (): string => (made ??= mkdtempSync(path.join(tmpdir(), `bridgelight-lab-${p}-`)));
   const ns = { vm: `${p}-vm`, host: `${p}-host`, router: `${p}-router` };
   const inNs =
     (name: string) =>
@@ -129,16 +133,19 @@ export function createLab(prefix: string = process.env.BRIDGELIGHT_LAB ?? 'bl'):
       run(['ip', 'netns', 'exec', name, ...argv], { ...options, env: lab.env(options.env) });
   const lab: Lab = {
     prefix: p,
-    dir,
+    get dir() {
+      return privateDir();
+    },
     ns,
     env: (extra = {}) => ({
       ...process.env,
       PATH: `${LAB_BIN}:${process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'}`,
       BRIDGELIGHT_LAB: p,
-      BRIDGELIGHT_LAB_DIR: dir,
+      BRIDGELIGHT_LAB_DIR: privateDir(),
       ...extra,
     }),
     labUp: async () => {
+      if (made !== null && !existsSync(made)) made = null;
       try {
         await script(lab, ['up']);
       } catch (error) {
@@ -157,9 +164,9 @@ export function createLab(prefix: string = process.env.BRIDGELIGHT_LAB ?? 'bl'):
     inVm: inNs(ns.vm),
     inHost: inNs(ns.host),
     inRouter: inNs(ns.router),
-    setVmState: (state) => writeFileSync(path.join(dir, 'vm-state'), `${state}\n`),
-    minikubeCalls: () => readLines(path.join(dir, 'minikube-calls.log')),
-    routerLog: () => readLines(path.join(dir, 'servers.log')),
+    setVmState: (state) => writeFileSync(path.join(privateDir(), 'vm-state'), `${state}\n`),
+    minikubeCalls: () => readLines(path.join(privateDir(), 'minikube-calls.log')),
+    routerLog: () => readLines(path.join(privateDir(), 'servers.log')),
   };
   return lab;
 }

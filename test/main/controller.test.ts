@@ -118,6 +118,34 @@ describe('createController', () => {
   });
 });
 
+describe('mute and unmute', () => {
+  it('save the mute, answer with the settings, and re-mark the shown diagnosis at once', () => {
+    const { controller, store, settings } = setup();
+    store.setState({ diagnosis: seedDiagnosis() });
+    const answered = controller.muteFinding('nat-source-stale', null);
+    expect(answered.mutedFindings).toEqual([{ id: 'nat-source-stale', vm: null }]);
+    expect(settings.get().mutedFindings).toEqual([{ id: 'nat-source-stale', vm: null }]);
+    expect(store.getState().settings.mutedFindings).toEqual([{ id: 'nat-source-stale', vm: null }]);
+    const marked = () =>
+      store
+        .getState()
+        .diagnosis?.findings.filter((f) => f.muted)
+        .map((f) => f.id);
+    expect(marked()).toEqual(['nat-source-stale']);
+    controller.muteFinding('vm-dns-failure', 'lima/default');
+    expect(controller.unmuteFinding('nat-source-stale', null).mutedFindings).toEqual([
+      { id: 'vm-dns-failure', vm: 'lima/default' },
+    ]);
+    expect(marked()).toEqual([]);
+  });
+
+  it('do not rebuild the monitor', () => {
+    const { controller, monitor } = setup();
+    controller.muteFinding('nat-source-stale', null);
+    expect(monitor.reconfigure).not.toHaveBeenCalled();
+  });
+});
+
 describe('followSettings', () => {
   it('puts new settings into the state and rebuilds the monitor for a new profile', () => {
     const { controller, store, monitor } = setup();

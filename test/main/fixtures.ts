@@ -2,8 +2,10 @@
 // bundle, generated into test/fixtures/diagnoses and drift-checked by test/cli/check-replay.test.ts.
 import { readFileSync } from 'node:fs';
 import type { Logger } from '@src/main/logger';
+import type { TrayActions } from '@src/main/tray/menu';
 import type { MonitorUpdate } from '@src/node/monitor';
 import type { Diagnosis, EgressAddress } from '@src/shared/model';
+import { vi } from 'vitest';
 
 const generated = (bundle: string): Diagnosis =>
   JSON.parse(readFileSync(new URL(`../fixtures/diagnoses/${bundle}.json`, import.meta.url), 'utf8')) as Diagnosis;
@@ -72,4 +74,19 @@ export function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; r
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/** Every tray action as a mock; override the ones a test drives. */
+export function trayActions(overrides: Partial<TrayActions> = {}) {
+  return {
+    openPopover: vi.fn<() => void>(),
+    recheck: vi.fn<() => void>(),
+    copyDiagnostics: vi.fn<() => void>(),
+    saveSupportBundle: vi.fn<() => void>(),
+    setLaunchAtLogin: vi.fn<(enabled: boolean) => void>(),
+    setCheckForUpdates: vi.fn<(enabled: boolean) => void>(),
+    restartToUpdate: vi.fn<() => void>(),
+    quit: vi.fn<() => void>(),
+    ...overrides,
+  } satisfies TrayActions;
 }

@@ -31,6 +31,9 @@ class FakeContents extends EventEmitter {
     return false;
   }
   focus() {}
+  /** What the popover page answers the self-test's probe (src/main/self-test-electron.ts). */
+  pageAnswer: unknown = { api: true, rendered: true, fatal: null };
+  executeJavaScript = vi.fn(async () => this.pageAnswer);
 }
 
 /** A navigation as Electron raises it; true when a listener cancelled it. */
@@ -163,6 +166,7 @@ function fakeMonitor(): FakeMonitor {
     stop() {
       this.stopped = true;
     },
+    subscribeEventSource: () => () => undefined,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -292,5 +296,57 @@ describe('src/main/index.ts wiring', () => {
     // A second before-quit (a quit that was cancelled and retried) releases nothing twice.
     electron.app.emit('before-quit');
     expect(electron.log.lines.filter((line) => line.startsWith('error:'))).toEqual([]);
+  });
+});
+
+describe('src/main/index.ts --self-test', () => {
+  let written: string[];
+  beforeEach(() => {
+    process.argv.push('--self-test');
+    written = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+  });
+  afterEach(() => {
+    process.argv.splice(process.argv.indexOf('--self-test'), 1);
+    vi.restoreAllMocks();
+  });
+
+  async function selfTest() {
+    const lock = vi.spyOn(electron.app, 'requestSingleInstanceLock');
+    await load();
+    electron.ready.resolve();
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalled());
+    return { lock, report: JSON.parse(written.join('')) as { ok: boolean; steps: { name: string; ok: boolean }[] } };
+  }
+
+  it('runs headless beside a running Bridgelight: no lock, no tray, one JSON report, exit 0', async () => {
+    const { lock, report } = await selfTest();
+    expect(lock).not.toHaveBeenCalled();
+    expect(electron.trays).toEqual([]);
+    expect(electron.order).toEqual(['privileged app', 'handle app']);
+    expect(report.ok).toBe(true);
+    expect(report.steps.filter((entry) => !entry.ok)).toEqual([]);
+    expect(electron.app.exit).toHaveBeenCalledWith(0);
+    // The page was loaded in its own window, locked down like the app's, and closed again.
+    expect(electron.windows).toHaveLength(1);
+    expect(electron.windows[0]?.destroyed).toBe(true);
+    expect(navigate(electron.windows[0]!.webContents, 'https://evil.example/')).toBe(true);
+  });
+
+  it('exits 1 when the page has no preload API', async () => {
+    const Window = electron.BrowserWindow;
+    electron.BrowserWindow = class extends Window {
+      constructor() {
+        super();
+        this.webContents.pageAnswer = { api: false, rendered: true, fatal: null };
+      }
+    };
+    const { report } = await selfTest();
+    expect(report.ok).toBe(false);
+    expect(report.steps.find((entry) => entry.name === 'preload')?.ok).toBe(false);
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
   });
 });

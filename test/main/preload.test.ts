@@ -53,11 +53,15 @@ describe('the preload', () => {
     await api.updateSettings({ minikubeProfile: 'dev' });
     await api.ignoreAddress('172.2.9.61');
     await api.copyDiagnostics();
+    await api.muteFinding('nat-source-stale', 'minikube/minikube');
+    await api.unmuteFinding('nat-source-stale', null);
     const used = electron.invoke.mock.calls.map((call) => call[0]);
     expect([...used].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
     expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.fix, 'nat-source-stale');
     expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.updateSettings, { minikubeProfile: 'dev' });
     expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.ignoreAddress, '172.2.9.61');
+    expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.muteFinding, 'nat-source-stale', 'minikube/minikube');
+    expect(electron.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.unmuteFinding, 'nat-source-stale', null);
   });
 
   it('unwraps a success and throws the message of a failure', async () => {

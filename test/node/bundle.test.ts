@@ -153,9 +153,41 @@ describe('replay runner', () => {
     expect(createReplayProber(bundle({ 'probes.json': '{"a":1}' })).problem).toMatch(/not a list/);
     expect(createReplayProber(bundle({ 'probes.json': 'nope' })).problem).toMatch(/not valid JSON/);
   });
+
+  it('replays the connects to VMs by target, and never makes one up', async () => {
+    const reaches = [{ target: '192.168.64.2:22', ok: false, ms: null, error: 'EHOSTUNREACH' }];
+    const { prober, problem } = createReplayProber(bundle({ 'vm-reach.json': JSON.stringify(reaches) }));
+    expect(problem).toBeNull();
+    expect(await prober.reach?.('192.168.64.2:22', 1)).toEqual(reaches[0]);
+    expect(await prober.reach?.('192.168.64.3:22', 1)).toBeNull();
+    expect(await createReplayProber(bundle({})).prober.reach?.('192.168.64.2:22', 1)).toBeNull();
+    expect(createReplayProber(bundle({ 'vm-reach.json': '[{"target":1}]' })).problem).toMatch(
+      /vm-reach.json is not a list/,
+    );
+  });
 });
 
 describe('bundle recorder', () => {
+  it('records the connects to VMs beside the probes, so the replay gives the same answer', async () => {
+    const dir = join(tmp(), 'bundle');
+    const recorder = new BundleRecorder(createPrivateDir(dir));
+    const prober = recorder.prober({
+      probe: async () => null,
+      reach: async (target) => ({ target, ok: false, ms: null, error: 'EPERM' }),
+    });
+    expect(await prober.reach?.('192.168.105.2:22', 10)).toMatchObject({ error: 'EPERM' });
+    recorder.finish(manifest);
+    expect(await createReplayProber(dir).prober.reach?.('192.168.105.2:22', 1)).toEqual({
+      target: '192.168.105.2:22',
+      ok: false,
+      ms: null,
+      error: 'EPERM',
+    });
+    // A prober that never reaches VMs stays one: nothing is recorded and the file is not written.
+    const plain = new BundleRecorder(createPrivateDir(join(tmp(), 'plain')));
+    expect(plain.prober({ probe: async () => null }).reach).toBeUndefined();
+  });
+
   it('writes what the inner runner returned (redacted) and a manifest describing every command', async () => {
     const dir = join(tmp(), 'bundle');
     const inner: CommandRunner = {

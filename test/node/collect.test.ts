@@ -37,8 +37,17 @@ describe('collector lanes', () => {
 
     const refine = recordingPorts();
     const refined = await collectLane('refine', refine.ports, options, { ...NO_EVIDENCE, ...parts });
-    expect(Object.keys(refined).sort()).toEqual(['hostProbes', 'vm']);
+    expect(Object.keys(refined).sort()).toEqual(['dhcpdLeases', 'firewall', 'hostProbes', 'vm']);
     expect(refine.keys.some((key) => key.startsWith('minikube'))).toBe(true);
+    // The firewall and bootpd's leases change with no address event: read with the probes, not on every event.
+    expect(refine.keys).toEqual(
+      expect.arrayContaining([
+        'socketfilterfw-getglobalstate.txt',
+        'socketfilterfw-getallowsigned.txt',
+        'socketfilterfw-listapps.txt',
+        'dhcpd-leases.txt',
+      ]),
+    );
     expect(refine.keys).not.toContain('ifconfig.txt');
   });
 

@@ -48,12 +48,14 @@ class World {
     };
     const v6 = en0.addr_info.filter((entry) => entry.family === 'inet6');
     en0.addr_info = this.stale ? [stale, { ...good, secondary: true }, ...v6] : [good, ...v6];
-    return JSON.stringify(links);
+    // The capture's namespace also held the VM's own end (vmeth0, in the bridge's subnet); a host has no such
+    // interface, and one would be a second claim on the VM subnet (vm-subnet-overlap).
+    return JSON.stringify(links.filter((link) => link.ifname !== 'vmeth0'));
   }
 
   private routeJson(): string {
     const routes = capture('ns-ip-j-route-show.json') as Array<Record<string, unknown>>;
-    return JSON.stringify(routes.filter((route) => route.metric !== 200));
+    return JSON.stringify(routes.filter((route) => route.metric !== 200 && route.dev !== 'vmeth0'));
   }
 
   ports(): CollectPorts {
@@ -95,9 +97,13 @@ class World {
 
 class FakeEvents implements EventSource {
   emit: ((event: MonitorEvent) => void) | null = null;
+  die: ((why: string) => void) | null = null;
+  starts = 0;
   stopped = false;
-  start(onEvent: (event: MonitorEvent) => void) {
+  start(onEvent: (event: MonitorEvent) => void, onEnd: (why: string) => void) {
+    this.starts++;
     this.emit = onEvent;
+    this.die = onEnd;
   }
   stop() {
     this.stopped = true;
@@ -137,6 +143,13 @@ describe('monitor', () => {
     expect(updates.length).toBeGreaterThanOrEqual(1);
     expect(world.sshCalls).toBe(1);
     expect(world.probeRounds).toBe(1);
+  });
+
+  it('publishes the egress history it keeps with every snapshot (none in a one-off check)', async () => {
+    const { monitor } = setup();
+    const first = await monitor.start();
+    // This world's bridge is br0, not a vmnet bridgeN: no sighting, and no egress change yet.
+    expect(first.snapshot.egressHistory).toEqual({ bridges: [], changes: [] });
   });
 
   it('shows a second address at once (structural, before probes), then refines it with probes', async () => {
@@ -228,6 +241,41 @@ describe('monitor', () => {
         sleep(2_000).then(() => 'hung'),
       ]),
     ).resolves.toBe('settled');
+  });
+
+  it('restarts a dead event stream with back-off and looks again at once, not on the slow timer', async () => {
+    const { world, events, monitor, updates } = setup();
+    await monitor.start();
+    const statuses: string[] = [];
+    monitor.subscribeEventSource((status) => statuses.push(status.state));
+    events.die!('ip -o monitor address route exited (SIGKILL)');
+    expect(monitor.eventSource()).toMatchObject({ state: 'down', failures: 1, retryInMs: 1_000 });
+    // While it is down the second address appears: no event can say so.
+    world.stale = true;
+    updates.length = 0;
+    await sleep(999);
+    expect(events.starts).toBe(1);
+    expect(updates).toEqual([]);
+    await sleep(1 + 20);
+    expect(events.starts).toBe(2);
+    // The restarted stream missed the change: the monitor looked by itself, well before the 60 s timer.
+    expect(updates.find((update) => update.phase === 'structural')?.reason).toBe('event stream restarted');
+    expect(ids(updates.at(-1)!)).toContain('egress-multiple-ipv4');
+    // Dying again waits twice as long.
+    events.die!('ip -o monitor address route exited (1)');
+    expect(monitor.eventSource()).toMatchObject({ state: 'down', failures: 2, retryInMs: 2_000 });
+    await sleep(2_000);
+    expect(events.starts).toBe(3);
+    expect(statuses).toEqual(['down', 'retrying', 'down', 'retrying']);
+    // Events from the new stream count as usual, and prove it.
+    events.emit!({ kind: 'address', action: 'delete', interface: 'en0', address: '198.51.100.66' });
+    expect(monitor.eventSource()).toEqual({ state: 'listening' });
+  });
+
+  it('has no event-stream state without an event source', () => {
+    const world = new World();
+    monitor = new Monitor(world.ports(), null, { platform: 'linux', check: { probeTargets: ['203.0.113.10:80'] } });
+    expect(monitor.eventSource()).toBeNull();
   });
 
   it('marks unchanged diagnoses as unchanged, and stops cleanly', async () => {

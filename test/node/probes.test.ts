@@ -47,3 +47,21 @@ describe('host probes (loopback only)', () => {
     expect(result).toMatchObject({ ok: false, error: 'invalid target' });
   });
 });
+
+describe('the connect to a VM (loopback only)', () => {
+  it('connects unbound and says how it failed, in the kernel’s own code', async () => {
+    const prober = createLiveProber();
+    expect(await prober.reach?.(`127.0.0.1:${port}`, 1_000)).toMatchObject({
+      target: `127.0.0.1:${port}`,
+      ok: true,
+      error: null,
+    });
+    expect(await prober.reach?.(`127.0.0.1:${closedPort}`, 1_000)).toEqual({
+      target: `127.0.0.1:${closedPort}`,
+      ok: false,
+      ms: null,
+      error: 'ECONNREFUSED',
+    });
+    expect(await prober.reach?.('not a target', 1_000)).toMatchObject({ ok: false, error: 'invalid target' });
+  });
+});

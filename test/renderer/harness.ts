@@ -143,6 +143,22 @@ function installStub(initial: AppState): void {
     settle?.(settlement);
     return settle !== undefined;
   };
+  const changeMutes = (id: string, vm: string | null, on: boolean) => {
+    if (!state.settings) return Promise.reject(new Error('no settings'));
+    const others = state.settings.mutedFindings.filter((mute) => mute.id !== id || mute.vm !== vm);
+    const mutedFindings = on ? [...others, { id, vm } as (typeof others)[number]] : others;
+    const settings = { ...state.settings, mutedFindings };
+    const matches = (finding: { id: string; vm?: string }) =>
+      mutedFindings.some((mute) => mute.id === finding.id && (mute.vm === null || mute.vm === finding.vm));
+    const diagnosis = state.diagnosis && {
+      ...state.diagnosis,
+      findings: state.diagnosis.findings.map(({ muted: _was, ...finding }) =>
+        matches(finding) ? { ...finding, muted: true as const } : finding,
+      ),
+    };
+    w.__pushState({ ...state, settings, diagnosis });
+    return Promise.resolve(copy(settings));
+  };
   w.bridgelight = {
     getState: (...args: unknown[]) => {
       record('getState', args);
@@ -187,6 +203,15 @@ function installStub(initial: AppState): void {
     copyDiagnostics: (...args: unknown[]) => {
       record('copyDiagnostics', args);
       return Promise.resolve();
+    },
+    // Like main: change the list, re-mark the findings it matches, push the new state, answer with the settings.
+    muteFinding: (...args: unknown[]) => {
+      record('muteFinding', args);
+      return changeMutes(args[0] as string, (args[1] as string | null) ?? null, true);
+    },
+    unmuteFinding: (...args: unknown[]) => {
+      record('unmuteFinding', args);
+      return changeMutes(args[0] as string, (args[1] as string | null) ?? null, false);
     },
   } as BridgelightApi;
 }

@@ -32,6 +32,7 @@ const SETTINGS: Settings = {
   minikubeProfile: 'minikube',
   ignoredAddresses: ['172.2.9.99'],
   checkForUpdates: true,
+  mutedFindings: [],
 };
 
 const secondsAgo = (seconds: number) => new Date(FIXED_NOW - seconds * 1000).toISOString();
@@ -265,6 +266,61 @@ describe('other states', () => {
     );
     await page.locator('.finding.consequence').scrollIntoViewIfNeeded();
     await shoot('seed-consequence');
+  });
+
+  it('mutes a finding from its Mute control: greyed, marked, left out of the light, with Unmute', async () => {
+    const { page, calls, shoot } = await show(fullState(SEED));
+    const stale = page.locator('.finding[data-finding="nat-source-stale"]');
+    await expect.poll(() => page.locator('.verdict').textContent()).toBe('Broken');
+    await stale.getByRole('button', { name: /^Mute / }).click();
+    await expect.poll(() => stale.getAttribute('data-muted')).toBe('true');
+    expect(await calls('muteFinding')).toEqual([{ method: 'muteFinding', args: ['nat-source-stale', null] }]);
+    expect(await stale.locator('.badge-muted').textContent()).toBe('Muted');
+    expect(
+      Number(await stale.locator('.finding-title').evaluate((e) => getComputedStyle(e.parentElement!).opacity)),
+    ).toBeLessThan(1);
+    // The light the tray shows too: the warning left, so Degraded.
+    expect(await page.locator('.verdict').textContent()).toBe('Degraded');
+    expect(await page.locator('.header-muted').textContent()).toBe('1 muted finding');
+    // What still counts comes first.
+    expect(
+      await page.locator('.finding').evaluateAll((items) => items.map((i) => i.getAttribute('data-finding'))),
+    ).toEqual(['egress-multiple-ipv4', 'nat-source-stale']);
+    await stale.scrollIntoViewIfNeeded();
+    await shoot('seed-muted');
+    await stale.getByRole('button', { name: /^Unmute / }).click();
+    await expect.poll(() => stale.getAttribute('data-muted')).toBeNull();
+    expect(await calls('unmuteFinding')).toEqual([{ method: 'unmuteFinding', args: ['nat-source-stale', null] }]);
+    expect(await page.locator('.verdict').textContent()).toBe('Broken');
+    expect(await page.locator('.header-muted').count()).toBe(0);
+  });
+
+  it('unmutes every mute that matches a finding of one VM, and mutes a VM finding for that VM only', async () => {
+    const tagged = { ...SEED, findings: SEED.findings.map((f) => ({ ...f, vm: 'minikube/minikube' })) };
+    const mutedFindings = [
+      { id: 'nat-source-stale' as const, vm: null },
+      { id: 'nat-source-stale' as const, vm: 'minikube/minikube' },
+    ];
+    const diagnosis = {
+      ...tagged,
+      findings: tagged.findings.map((f) => (f.id === 'nat-source-stale' ? { ...f, muted: true as const } : f)),
+    };
+    const { page, calls } = await show(fullState(diagnosis, { settings: { ...SETTINGS, mutedFindings } }));
+    await page
+      .locator('.finding[data-finding="nat-source-stale"]')
+      .getByRole('button', { name: /^Unmute / })
+      .click();
+    await expect
+      .poll(async () => (await calls('unmuteFinding')).map((c) => c.args))
+      .toEqual([
+        ['nat-source-stale', null],
+        ['nat-source-stale', 'minikube/minikube'],
+      ]);
+    await page
+      .locator('.finding[data-finding="egress-multiple-ipv4"]')
+      .getByRole('button', { name: 'Mute en0 carries 2 IPv4 addresses. for minikube/minikube' })
+      .click();
+    expect((await calls('muteFinding')).map((c) => c.args)).toEqual([['egress-multiple-ipv4', 'minikube/minikube']]);
   });
 
   it('a healthy diagnosis shows all clear and no Fix button at all', async () => {

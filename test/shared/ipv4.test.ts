@@ -7,6 +7,7 @@ import {
   isLinkLocal,
   numberToIpv4,
 } from '@src/shared/ipv4';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 describe('ipv4', () => {
@@ -47,5 +48,31 @@ describe('ipv4', () => {
     expect(inSubnet('1.2.3.4', '9.9.9.9', 0)).toBe(true);
     expect(isLinkLocal('169.254.10.2')).toBe(true);
     expect(isLinkLocal('169.255.0.1')).toBe(false);
+  });
+
+  // The one-pass parser against the plain reading of the rule (split on dots, each a canonical decimal 0-255).
+  const reference = (text: string): number | null => {
+    const parts = text.split('.');
+    if (parts.length !== 4 || !parts.every((part) => /^(0|[1-9][0-9]{0,2})$/.test(part) && Number(part) <= 255))
+      return null;
+    return parts.reduce((acc, part) => acc * 256 + Number(part), 0);
+  };
+
+  it('reads exactly the canonical dotted quads, whatever the characters', () => {
+    const quadish = fc
+      .array(fc.constantFrom('0', '1', '2', '5', '9', '.', '.', ' ', 'a', '-'), { maxLength: 18 })
+      .map((chars) => chars.join(''));
+    const nearQuad = fc
+      .tuple(...[0, 1, 2, 3].map(() => fc.oneof(fc.nat(300).map(String), fc.constantFrom('00', '01', '', '256'))))
+      .map((parts) => parts.join('.'));
+    fc.assert(
+      fc.property(fc.oneof(quadish, nearQuad, fc.string({ maxLength: 16 })), (text) => {
+        expect(ipv4ToNumber(text)).toBe(reference(text));
+        expect(isIpv4(text)).toBe(reference(text) !== null);
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(ipv4ToNumber('255.255.255.255')).toBe(2 ** 32 - 1);
+    expect(ipv4ToNumber('0.0.0.1')).toBe(1);
   });
 });

@@ -16,6 +16,8 @@ export async function runCli(argv: string[], overrides: Partial<CommandContext> 
     stdout: { write: (text: string) => (stdout += text), isTTY: false },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
     version: 'test',
+    // Never the real user's settings (their mutes would change every check's answer): a file that is not there.
+    settingsPath: '/nonexistent/bridgelight-test/settings.json',
     ...overrides,
   });
   return { code, stdout, stderr };

@@ -9,11 +9,14 @@ export function check(condition: boolean, reason: string, value: unknown): void 
 const ONE_LINE = /^[^\r\n\u2028\u2029]+$/;
 export const isOneLine = (value: unknown): boolean => typeof value === 'string' && ONE_LINE.test(value);
 
-/** A ParseResult with exactly its keys: an ok value passing `checkValue`, or a non-empty one-line error. */
+/** A ParseResult with exactly its keys: an ok value passing `checkValue` (notes one line each), or a non-empty one-line error. */
 export function checkResult<T>(result: ParseResult<T>, checkValue: (value: T) => void): void {
   check(typeof result === 'object' && result !== null, 'not an object', result);
   if (result.ok) {
-    check(Object.keys(result).sort().join() === 'ok,value', 'extra keys on ok', result);
+    const keys = Object.keys(result).sort().join();
+    check(keys === 'ok,value' || keys === 'notes,ok,value', 'extra keys on ok', result);
+    if (result.notes !== undefined)
+      check(result.notes.length > 0 && result.notes.every(isOneLine), 'notes that are not one-line texts', result);
     checkValue(result.value);
   } else {
     check(Object.keys(result).sort().join() === 'error,ok', 'extra keys on error', result);

@@ -6,7 +6,7 @@ import { diagnoseAll } from '../../shared/diagnosis';
 import { createRedactor } from '../../shared/redact';
 import { extractIpRouteSection } from '../../shared/vm-probe';
 import { selectorRef } from '../../shared/vm-select';
-import type { CommandContext } from '../context';
+import type { TerminalContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 
 /** The VMs a recording covers, as the person asked for them (`--vm` refs; a provider alone: all its VMs). */
@@ -15,7 +15,7 @@ function vmsBeingRecorded(options: CollectOptions): string {
   return selectors.length === 0 ? 'every running VM' : `VMs ${selectors.map(selectorRef).join(', ')}`;
 }
 
-export async function runBundle(args: string[], context: CommandContext): Promise<number> {
+export async function runBundle(args: string[], context: TerminalContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { ...CHECK_OPTIONS, redact: { type: 'boolean' } }, 1);
   const dir = positionals[0];
   if (!dir) throw new UserError('which folder? usage: bridgelight bundle OUT_DIR [--redact]', EXIT.usage);

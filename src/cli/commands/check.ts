@@ -2,11 +2,14 @@ import { type CheckResult, checkLive, checkReplay } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
 import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Light } from '../../shared/model';
-import type { CommandContext } from '../context';
+import { applyMutes, shownLight } from '../../shared/mute';
+import type { TerminalContext } from '../context';
 import { formatPrometheus } from '../format-prometheus';
+import { honouredMutes } from '../mutes';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 import { renderText } from '../render-text';
 import { createStyle, wantsColor } from '../style';
+import { own } from '../terminal';
 
 export const VERDICT_EXIT: Record<Light, number> = { green: 0, yellow: 1, red: 2, unknown: 3 };
 
@@ -22,7 +25,7 @@ function formatOf(values: { json?: boolean; format?: string }): Format {
   return values.format as Format;
 }
 
-function render(result: CheckResult, format: Format, context: CommandContext): string {
+function render(result: CheckResult, format: Format, context: TerminalContext): string {
   const { diagnosis, snapshot } = result;
   if (format === 'json') return `${JSON.stringify(diagnosis, null, 2)}\n`;
   if (format === 'text') return renderText(diagnosis, createStyle(wantsColor(context.stdout)));
@@ -36,7 +39,7 @@ function render(result: CheckResult, format: Format, context: CommandContext): s
   return formatPrometheus([{ provider: vm?.provider ?? 'minikube', vm: vm?.profile ?? '', diagnosis }]);
 }
 
-export async function runCheck(args: string[], context: CommandContext): Promise<number> {
+export async function runCheck(args: string[], context: TerminalContext): Promise<number> {
   const { values } = parseCommandArgs(args, {
     ...CHECK_OPTIONS,
     replay: { type: 'string' },
@@ -45,9 +48,16 @@ export async function runCheck(args: string[], context: CommandContext): Promise
   const format = formatOf(values);
   const options = checkOptionsFor(values, context);
   const progress = format === 'text' && context.stderr.isTTY ? context.stderr : null;
-  progress?.write(values.replay ? `Replaying ${values.replay}…\r` : 'Checking the path from the VM to the internet…\r');
-  const result: CheckResult = values.replay ? await checkReplay(values.replay, options) : await checkLive(options);
-  progress?.write('\u001b[2K');
-  context.stdout.write(render(result, format, context));
-  return VERDICT_EXIT[result.diagnosis.verdict];
+  progress?.write(
+    `${values.replay ? `Replaying ${values.replay}…` : 'Checking the path from the VM to the internet…'}${own('\r')}`,
+  );
+  const checked: CheckResult = values.replay ? await checkReplay(values.replay, options) : await checkLive(options);
+  progress?.write(own('\u001b[2K'));
+  const result = { ...checked, diagnosis: applyMutes(checked.diagnosis, honouredMutes(context, 'check')) };
+  const output = render(result, format, context);
+  // JSON and Prometheus are read by programs, byte for byte; only the text is for a person's terminal.
+  if (format === 'text') context.stdout.write(output);
+  else context.stdout.exact(output);
+  // The light the user sees: a muted finding's colour is taken back (src/shared/mute.ts); `verdict` stays the path's.
+  return VERDICT_EXIT[shownLight(result.diagnosis)];
 }

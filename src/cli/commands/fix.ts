@@ -5,14 +5,16 @@ import { applyFix, type FixPlan, planFix, runHelper } from '../../node/fix';
 import { createLiveRunner } from '../../node/runners/live';
 import { isFindingId } from '../../shared/finding-ids';
 import type { Diagnosis } from '../../shared/model';
-import type { CommandContext } from '../context';
+import type { TerminalContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
 
-async function ask(context: CommandContext, question: string): Promise<boolean> {
+async function ask(context: TerminalContext, question: string): Promise<boolean> {
   if (!context.stdin) return false;
-  const rl = createInterface({ input: context.stdin, output: context.stderr as NodeJS.WritableStream });
+  // The question goes out through the sanitizer like every other word; readline only reads the answer.
+  context.stderr.write(question);
+  const rl = createInterface({ input: context.stdin });
   try {
-    const answer = await rl.question(question);
+    const answer = await rl.question('');
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();
@@ -33,7 +35,7 @@ function describePlan(plan: FixPlan): string {
   ].join('\n');
 }
 
-export async function runFix(args: string[], context: CommandContext): Promise<number> {
+export async function runFix(args: string[], context: TerminalContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { ...CHECK_OPTIONS, yes: { type: 'boolean', short: 'y' } }, 1);
   const findingId = positionals[0];
   if (!findingId) throw new UserError('which finding? usage: bridgelight fix FINDING-ID [--yes]', EXIT.usage);

@@ -3,6 +3,8 @@
 
 import { type FindingId, isFindingId } from '../../shared/finding-ids';
 import { isIpv4 } from '../../shared/ipv4';
+import { checkMute } from '../../shared/mute';
+import type { VmRef } from '../../shared/vm';
 import { type Checked, checkSettingsPatch, type SettingsPatch } from '../settings/settings';
 
 /** Checks a whole argument list and, when it passes, gives it back typed as the handler takes it. */
@@ -29,4 +31,11 @@ export const settingsPatchArgument: Guard<[SettingsPatch]> = (args) => {
   if (args.length !== 1) return { ok: false, message: 'expected one settings object' };
   const checked = checkSettingsPatch(args[0]);
   return checked.ok ? { ok: true, value: [checked.value] } : checked;
+};
+
+/** A finding id and a VM (`PROVIDER/NAME`, or null for every VM): a mute or unmute from the popover. */
+export const muteArguments: Guard<[FindingId, VmRef | null]> = (args) => {
+  if (args.length !== 2) return { ok: false, message: 'expected a finding id and a VM (or null)' };
+  const checked = checkMute(args[0], args[1]);
+  return checked.ok ? { ok: true, value: [checked.value.id, checked.value.vm] } : checked;
 };

@@ -7,7 +7,14 @@ import { isAppUrl } from '../app-origin';
 import type { Logger } from '../logger';
 import { INVOKE_CHANNELS, type InvokeName, invokeNameOf } from './channels';
 import { failure, PayloadError, success } from './envelope';
-import { addressArgument, findingIdArgument, type Guard, noArguments, settingsPatchArgument } from './guards';
+import {
+  addressArgument,
+  findingIdArgument,
+  type Guard,
+  muteArguments,
+  noArguments,
+  settingsPatchArgument,
+} from './guards';
 
 /** What main answers each call with: one handler per channel of the shared map, its types derived from it. */
 export type IpcHandlers = InvokeHandlers;
@@ -22,6 +29,8 @@ const GUARDS: { [K in InvokeName]: Guard<InvokeArgs<K>> } = {
   updateSettings: settingsPatchArgument,
   ignoreAddress: addressArgument,
   copyDiagnostics: noArguments,
+  muteFinding: muteArguments,
+  unmuteFinding: muteArguments,
 };
 
 /** A call from an allowed sender: its arguments pass the channel's guard, or its handler never runs. */

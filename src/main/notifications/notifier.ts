@@ -16,6 +16,8 @@ export interface NotificationRequest {
   subjects: string[];
   /** Whether the finding offers a fix (a "Fix…" action makes sense). */
   fixable: boolean;
+  /** The user muted the finding: its appearance is used up silently, like an ignored address's. */
+  muted: boolean;
 }
 
 export interface NotifierOptions {
@@ -65,6 +67,7 @@ function request(diagnosis: Diagnosis, finding: Finding & { id: NotifyingFinding
       body: `${roles.join(', ')}. VM traffic may leave with a different address than the Mac's.`,
       subjects: extras,
       fixable: finding.fix !== null,
+      muted: finding.muted === true,
     };
   }
   const stale = finding.fix?.address ?? diagnosis.egress?.natSource ?? null;
@@ -78,6 +81,7 @@ function request(diagnosis: Diagnosis, finding: Finding & { id: NotifyingFinding
       : `NAT on ${iface} uses an address that no longer works.`,
     subjects: [stale],
     fixable: finding.fix !== null,
+    muted: finding.muted === true,
   };
 }
 
@@ -121,9 +125,9 @@ export class Notifier {
       }
       entry.present = true;
       if (!entry.armed) continue;
-      // An ignored appearance is used up silently: un-ignoring later does not replay it.
+      // An ignored or muted appearance is used up silently: un-ignoring or unmuting later does not replay it.
       entry.armed = false;
-      if (made.subjects.every((address) => ignored.includes(address))) continue;
+      if (made.muted || made.subjects.every((address) => ignored.includes(address))) continue;
       this.options.show(made);
     }
     this.forgetLongGone(now);

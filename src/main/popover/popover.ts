@@ -1,6 +1,6 @@
 // The popover: one frameless window, created once and reused, shown under the tray icon. Hidden (not closed)
 // on blur, Esc or ⌘W, so reopening is instant and the renderer keeps its state.
-import type { BrowserWindow, Input } from 'electron';
+import type { BrowserWindow, Event, Input, RenderProcessGoneDetails, WebContents } from 'electron';
 import { POPOVER_URL } from '../app-origin';
 import type { Logger } from '../logger';
 import { type DisplayArea, popoverPosition, type Rect, type Size } from './position';
@@ -13,9 +13,34 @@ export const POPOVER_SIZE: Size = { width: 360, height: 520 };
  */
 const BLUR_CLICK_MS = 300;
 
-export interface PopoverDeps {
+/** What the popover uses of its window's web contents, with Electron's own listener types. */
+export interface PopoverContents extends Pick<WebContents, 'focus' | 'isDevToolsOpened'> {
+  on(event: 'before-input-event', listener: (event: Event, input: Input) => void): unknown;
+  on(event: 'render-process-gone', listener: (event: Event, details: RenderProcessGoneDetails) => void): unknown;
+}
+
+/** What the popover uses of its BrowserWindow: a real one satisfies it, and so must the tests' fake. */
+export interface PopoverWindow
+  extends Pick<
+    BrowserWindow,
+    | 'destroy'
+    | 'focus'
+    | 'hide'
+    | 'isDestroyed'
+    | 'isVisible'
+    | 'loadURL'
+    | 'setBounds'
+    | 'setVisibleOnAllWorkspaces'
+    | 'show'
+  > {
+  readonly webContents: PopoverContents;
+  on(event: 'blur', listener: (event: Event) => void): unknown;
+  on(event: 'close', listener: (event: Event) => void): unknown;
+}
+
+export interface PopoverDeps<W extends PopoverWindow = BrowserWindow> {
   /** createPopoverWindow (window.ts) in the app; a fake in tests. */
-  createWindow(): BrowserWindow;
+  createWindow(): W;
   anchor(): Rect;
   /**
    * Makes the app the active one. A menu-bar app never is by itself, and a window that never had focus never
@@ -41,15 +66,15 @@ export function isDismissKey(input: Pick<Input, 'type' | 'key' | 'meta' | 'contr
   return input.key.toLowerCase() === 'w' && (input.meta || input.control) && !input.alt && !input.shift;
 }
 
-export class Popover {
-  readonly window: BrowserWindow;
+export class Popover<W extends PopoverWindow = BrowserWindow> {
+  readonly window: W;
   private hiddenByBlurAt = Number.NEGATIVE_INFINITY;
   private allowClose = false;
   /** Fixes in flight: their confirmation dialog takes focus, and the popover must stay to show the result. */
   private holds = 0;
   private readonly now: () => number;
 
-  constructor(private readonly deps: PopoverDeps) {
+  constructor(private readonly deps: PopoverDeps<W>) {
     this.now = deps.now ?? Date.now;
     this.window = deps.createWindow();
     // Follow the user to the Space (and full-screen app) they are in rather than switching Spaces.

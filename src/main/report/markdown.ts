@@ -33,7 +33,14 @@ function table(head: string[], rows: string[][]): string[] {
 }
 
 function findingSection(finding: Finding): string[] {
-  const lines = [`### ${finding.severity}: ${finding.title} (${code(finding.id)})`, '', finding.detail.trim(), ''];
+  // A report is for whoever helps: it keeps the path's own verdict, and says which findings the user muted.
+  const muted = finding.muted ? ' (muted by the user)' : '';
+  const lines = [
+    `### ${finding.severity}${muted}: ${finding.title} (${code(finding.id)})`,
+    '',
+    finding.detail.trim(),
+    '',
+  ];
   if (finding.evidence.length > 0) {
     lines.push('Evidence:', '', ...finding.evidence.map((item) => `- ${item.replace(/\s+/g, ' ').trim()}`), '');
   }

@@ -89,6 +89,29 @@ export function openAllowedExternal(url: string, shell: ExternalOpener): boolean
         'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-multiple-default-routes.md',
       );
       return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/local-network-denied.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/local-network-denied.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-subnet-overlap.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/vm-subnet-overlap.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/bootpd-blocked.md':
+      void shell.openExternal('https://github.com/bridgelight/bridgelight/blob/main/docs/findings/bootpd-blocked.md');
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/dhcp-pool-exhausted.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/dhcp-pool-exhausted.md',
+      );
+      return true;
+    case 'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/nat-egress-changed.md':
+      void shell.openExternal(
+        'https://github.com/bridgelight/bridgelight/blob/main/docs/findings/nat-egress-changed.md',
+      );
+      return true;
     default:
       return false;
   }

@@ -1,6 +1,7 @@
 // The settings as the rest of main sees them: one current value, changed only through update(), saved before
 // anyone is told, and the login item kept in step with what the OS reports.
 import type { Settings } from '../../shared/app-api';
+import { type Mute, withMute, withoutMute } from '../../shared/mute';
 import { type LoginItemPort, type LoginItemStatus, readLoginItem, writeLoginItem } from './login-item';
 import { applyPatch, checkField, type SettingsPatch, type StoredSettings } from './settings';
 
@@ -38,6 +39,7 @@ export class SettingsService {
       ...this.current,
       probeTargets: [...this.current.probeTargets],
       ignoredAddresses: [...this.current.ignoredAddresses],
+      mutedFindings: this.current.mutedFindings.map((mute) => ({ ...mute })),
       launchAtLoginStatus: this.loginStatus,
     };
   }
@@ -67,6 +69,34 @@ export class SettingsService {
     const checked = checkField.ignoredAddresses([...this.current.ignoredAddresses, address]);
     if (!checked.ok) throw new RangeError(checked.message);
     return this.update({ ignoredAddresses: checked.value });
+  }
+
+  /** Adds an already checked mute (src/shared/mute.ts checkMute); nothing is saved when it is already there. */
+  mute(mute: Mute): StoredSettings {
+    return this.changeMutes(withMute(this.current.mutedFindings, mute));
+  }
+
+  unmute(mute: Mute): StoredSettings {
+    return this.changeMutes(withoutMute(this.current.mutedFindings, mute));
+  }
+
+  private changeMutes(next: readonly Mute[]): StoredSettings {
+    if (next === this.current.mutedFindings) return this.current;
+    const checked = checkField.mutedFindings(next);
+    if (!checked.ok) throw new RangeError(checked.message);
+    return this.update({ mutedFindings: checked.value });
+  }
+
+  /**
+   * Takes in what another process wrote to the file (the CLI's `bridgelight mute`): the listeners hear of it as of
+   * any change. The login item stays the OS's word. Nothing happens when the file says what is already current.
+   */
+  reload(): void {
+    const stored = { ...this.storage.load(), launchAtLogin: this.current.launchAtLogin };
+    if (JSON.stringify(stored) === JSON.stringify(this.current)) return;
+    const previous = this.current;
+    this.current = stored;
+    for (const listener of this.listeners) listener(this.current, previous);
   }
 
   /** Re-reads the login item (the user may have approved it in System Settings meanwhile). */

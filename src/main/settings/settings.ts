@@ -1,9 +1,9 @@
 // The persisted settings: validation shared by the file loader and the IPC guard, and an atomic JSON file.
 // Every field is checked on its own, so one bad value (hand-edited, or from an older build) costs that field
 // only, never the rest of the user's choices.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readSettingsJson, writeSettingsJson } from '../../node/settings-file';
 import { isIpv4 } from '../../shared/ipv4';
+import { checkMuteList, type Mute } from '../../shared/mute';
 import { MINIKUBE_PROFILE } from '../../shared/providers/minikube';
 import { DEFAULT_PROBE_TARGETS, parseTarget } from '../../shared/targets';
 import type { Logger } from '../logger';
@@ -15,6 +15,8 @@ export interface StoredSettings {
   ignoredAddresses: string[];
   /** Look for a new release at start and once a day (the feed request is all that is sent). */
   checkForUpdates: boolean;
+  /** Findings the user muted (src/shared/mute.ts); `bridgelight mute` edits the same list in the same file. */
+  mutedFindings: Mute[];
 }
 
 export type SettingsPatch = Partial<StoredSettings>;
@@ -26,6 +28,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'minikubeProfile',
   'ignoredAddresses',
   'checkForUpdates',
+  'mutedFindings',
 ];
 
 /** Each target costs a connect per egress address per refine: a short list keeps probing cheap. */
@@ -40,6 +43,7 @@ export function defaultSettings(): StoredSettings {
     minikubeProfile: 'minikube',
     ignoredAddresses: [],
     checkForUpdates: true,
+    mutedFindings: [],
   };
 }
 
@@ -90,6 +94,7 @@ export const checkField: { [K in SettingKey]: (value: unknown) => Checked<Stored
     ),
   checkForUpdates: (value) =>
     typeof value === 'boolean' ? accept(value) : reject('checkForUpdates must be true or false'),
+  mutedFindings: (value) => checkMuteList(value),
 };
 
 function setField<K extends SettingKey>(target: SettingsPatch, key: K, value: StoredSettings[K]): void {
@@ -143,35 +148,25 @@ export class SettingsFile {
   ) {}
 
   load(): StoredSettings {
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-        this.log.warn(`settings: cannot read ${this.path} (${(error as Error).message}); using defaults`);
-      return defaultSettings();
+    const read = readSettingsJson(this.path);
+    switch (read.kind) {
+      case 'absent':
+        return defaultSettings();
+      case 'unreadable':
+        this.log.warn(`settings: cannot read ${this.path} (${read.message}); using defaults`);
+        return defaultSettings();
+      case 'not-json':
+        this.log.warn(`settings: ${this.path} is not valid JSON (${read.message}); using defaults`);
+        return defaultSettings();
+      case 'json': {
+        const loaded = settingsFrom(read.value);
+        for (const problem of loaded.problems) this.log.warn(`settings: ${this.path}: ${problem}`);
+        return loaded.settings;
+      }
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      this.log.warn(`settings: ${this.path} is not valid JSON (${(error as Error).message}); using defaults`);
-      return defaultSettings();
-    }
-    const loaded = settingsFrom(value);
-    for (const problem of loaded.problems) this.log.warn(`settings: ${this.path}: ${problem}`);
-    return loaded.settings;
   }
 
   save(settings: StoredSettings): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-      renameSync(temp, this.path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    writeSettingsJson(this.path, settings);
   }
 }

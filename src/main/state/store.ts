@@ -1,9 +1,11 @@
 // Main owns the truth: one vanilla zustand store of plain, serialisable data. The renderer gets a copy of
 // all of it after every change and never writes to it; commands come back as separate IPC calls.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { type EventSourceStatus, eventSourceProblem } from '../../node/event-supervisor';
 import type { MonitorUpdate } from '../../node/monitor';
 import type { AppState, FixProgress, Settings } from '../../shared/app-api';
 import type { FindingId } from '../../shared/finding-ids';
+import { applyMutes } from '../../shared/mute';
 
 export interface MainState extends AppState {
   fix: FixProgress | null;
@@ -17,6 +19,8 @@ export interface MainState extends AppState {
   updateReady: string | null;
   /** Why notifications cannot be shown (the tray menu says it), null while they work. Main-only. */
   notificationProblem: string | null;
+  /** Why address and route changes are not heard at once (the event stream died and restarts), null while heard. */
+  eventSourceProblem: string | null;
 }
 
 export type AppStore = StoreApi<MainState>;
@@ -31,6 +35,7 @@ export function createAppStore(settings: Settings): AppStore {
     focusFindingId: null,
     updateReady: null,
     notificationProblem: null,
+    eventSourceProblem: null,
   }));
 }
 
@@ -41,6 +46,7 @@ export interface MonitorLike {
   recheck(reason?: string): Promise<MonitorUpdate>;
   onEvent(reason: string): void;
   subscribe(listener: (update: MonitorUpdate) => void): () => void;
+  subscribeEventSource(listener: (status: EventSourceStatus) => void): () => void;
 }
 
 export interface MonitorBinding {
@@ -58,7 +64,17 @@ export function bindMonitor(store: AppStore, monitor: MonitorLike): MonitorBindi
   let running = 0;
   let disposed = false;
   const unsubscribe = monitor.subscribe((update) => {
-    if (!disposed) store.setState({ diagnosis: update.diagnosis, checkedAt: update.at });
+    // Marked here, once, so the tray, notifications and the popover all see the same muted findings.
+    if (!disposed)
+      store.setState({
+        diagnosis: applyMutes(update.diagnosis, store.getState().settings.mutedFindings),
+        checkedAt: update.at,
+      });
+  });
+  // A new monitor starts with a fresh stream: a problem the one it replaces had is not this one's.
+  store.setState({ eventSourceProblem: null });
+  const unsubscribeSource = monitor.subscribeEventSource((status) => {
+    if (!disposed) store.setState({ eventSourceProblem: eventSourceProblem(status) });
   });
   const around = async (work: () => Promise<MonitorUpdate>): Promise<MonitorUpdate> => {
     running++;
@@ -76,6 +92,7 @@ export function bindMonitor(store: AppStore, monitor: MonitorLike): MonitorBindi
     dispose: () => {
       disposed = true;
       unsubscribe();
+      unsubscribeSource();
     },
   };
 }

@@ -60,6 +60,9 @@ export function trayMenuTemplate(state: MainState, actions: TrayActions): MenuIt
       click: () => actions.copyDiagnostics(),
     },
     { id: 'bundle', label: 'Save Support Bundle…', click: () => actions.saveSupportBundle() },
+    ...(state.eventSourceProblem
+      ? [{ type: 'separator' as const }, { id: 'event-source-note', label: state.eventSourceProblem, enabled: false }]
+      : []),
     ...(state.notificationProblem
       ? [{ type: 'separator' as const }, { id: 'notifications-note', label: state.notificationProblem, enabled: false }]
       : []),

@@ -1,6 +1,7 @@
 // What the menu-bar item shows for a state. Template images are recoloured by macOS (black/white only), so
 // the light is carried by each image's shape and by the title glyph, never by colour alone.
 import type { Diagnosis, Light } from '../../shared/model';
+import { mutedCount, shownLight } from '../../shared/mute';
 import { LIGHT_GLYPH, VERDICT_WORD as SHARED_VERDICT_WORD, verdictReason, worstHop } from '../../shared/presentation';
 
 export { worstHop };
@@ -32,13 +33,17 @@ function oneLine(text: string): string {
 }
 
 export function trayPresentation(diagnosis: Diagnosis | null, checking: boolean): TrayPresentation {
-  const light: Light = diagnosis?.verdict ?? 'unknown';
+  // Muted findings never colour the menu bar (src/shared/mute.ts): the light is what is left without them.
+  const light: Light = diagnosis ? shownLight(diagnosis) : 'unknown';
   let line: string;
   if (!diagnosis) line = checking ? 'checking…' : 'no check yet';
   else {
-    const why = verdictReason(diagnosis);
+    // The worst hop explains the verdict; once mutes changed the light it no longer explains what is shown.
+    const why = light === diagnosis.verdict ? verdictReason(diagnosis) : null;
     const detail = why ? `: ${oneLine(why)}` : '';
-    line = `${VERDICT_WORD[light]}${detail}${checking ? ' (re-checking…)' : ''}`;
+    const count = mutedCount(diagnosis);
+    const muted = count > 0 ? ` (${count} muted)` : '';
+    line = `${VERDICT_WORD[light]}${detail}${muted}${checking ? ' (re-checking…)' : ''}`;
   }
   return { image: trayImage(light), tooltip: `Bridgelight — ${line}`, title: TRAY_GLYPH[light] };
 }

@@ -19,6 +19,8 @@ import {
 } from '../collect';
 import { type Notes, parseInto, runCommand, saysNothing } from '../command-outcome';
 import { underDeadline } from '../deadline';
+import type { HostProber } from '../probes';
+import { reachVm } from '../vm-reach';
 import { minikube } from './minikube';
 import type { ProviderContext, VmProvider, VmStateAnswer } from './port';
 
@@ -60,6 +62,7 @@ interface Scan {
 
 interface Run {
   runner: CommandRunner;
+  prober: HostProber;
   notes: Notes;
   timeouts: Timeouts;
   keyer: VmKeyer;
@@ -126,9 +129,13 @@ async function observe(run: Run, target: Target, alone: boolean): Promise<VmObse
     ...(listing ? { listing } : {}),
   };
   if (target.settled) return base;
+  // Made while the tool answers: its own client (ssh) is judged the same way, so a denial explains its failure.
+  const reaching = reachVm(run.prober, run.options.platform, listing, run.timeouts.probeMs);
   const early = target.state ? await target.state : null;
   // Asked before the listing came, the tool may have needed it (a state read from the listing): ask again with it.
   const answer = early ?? (target.state && !listing ? null : await provider.state(context, name, listing));
+  const reach = await reaching;
+  if (reach !== undefined) base.reach = reach;
   // A bundle without the tool's answer may still hold the VM's own routes: they count, the state stays unknown.
   if (answer === null) return vmFromRoutesAlone(context, name, base);
   const { availability, state } = answer;
@@ -188,6 +195,7 @@ export async function collectVms(ports: CollectPorts, options: CollectOptions, n
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const run: Run = {
     runner: underDeadline(ports.runner, vmDeadlineMs(options)),
+    prober: ports.prober,
     notes,
     timeouts,
     keyer: ports.vmKey ?? vmKeyByLayout,

@@ -6,6 +6,7 @@ import { fixSubjectId, usePopover } from '../store';
 import { Disclosure } from './Disclosure';
 import { FixAction } from './FixAction';
 import { FixFeedback } from './FixFeedback';
+import { MuteControl } from './MuteControl';
 import { SeverityMark } from './SeverityMark';
 
 export function FindingItem({ finding, cause }: { finding: Finding; cause: Finding | undefined }) {
@@ -20,13 +21,15 @@ export function FindingItem({ finding, cause }: { finding: Finding; cause: Findi
   return (
     <li
       ref={item}
-      className={cause ? 'finding consequence' : 'finding'}
+      className={`finding${cause ? ' consequence' : ''}${finding.muted ? ' finding-muted' : ''}`}
       data-finding={finding.id}
       data-severity={finding.severity}
+      data-muted={finding.muted ? 'true' : undefined}
     >
       <div className="finding-head">
         <SeverityMark severity={finding.severity} />
         <h3 className="finding-title">{finding.title}</h3>
+        {finding.muted && <span className="badge badge-muted">Muted</span>}
       </div>
       <div className="finding-body">
         {cause && <p className="finding-cause">A consequence of: {cause.title}</p>}
@@ -40,6 +43,7 @@ export function FindingItem({ finding, cause }: { finding: Finding; cause: Findi
             About this finding
           </a>
         )}
+        <MuteControl finding={finding} />
       </div>
     </li>
   );

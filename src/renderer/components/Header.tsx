@@ -1,3 +1,4 @@
+import { mutedCount, shownLight } from '../../shared/mute';
 import { VERDICT_WORD } from '../format';
 import { usePopover } from '../store';
 import { CheckedAt } from './CheckedAt';
@@ -6,7 +7,9 @@ import { RecheckButton } from './RecheckButton';
 import { SettingsButton } from './SettingsButton';
 
 export function Header() {
-  const verdict = usePopover((state) => state.app.diagnosis?.verdict ?? 'unknown');
+  // The light the tray shows: muted findings left out (src/shared/mute.ts).
+  const verdict = usePopover((state) => (state.app.diagnosis ? shownLight(state.app.diagnosis) : 'unknown'));
+  const muted = usePopover((state) => (state.app.diagnosis ? mutedCount(state.app.diagnosis) : 0));
   const hasDiagnosis = usePopover((state) => state.app.diagnosis !== null);
   const checkedAt = usePopover((state) => state.app.checkedAt);
   const word = VERDICT_WORD[verdict];
@@ -18,6 +21,11 @@ export function Header() {
           {word}
         </h1>
         <CheckedAt iso={checkedAt} />
+        {muted > 0 && (
+          <p className="header-muted">
+            {muted} muted finding{muted === 1 ? '' : 's'}
+          </p>
+        )}
       </div>
       <div className="header-actions">
         <SettingsButton />

@@ -2,7 +2,10 @@
 // at raw collector output again, so two rules can't disagree about which interface or address they mean.
 import { inSubnet, isIpv4 } from '../ipv4';
 import type {
+  AppFirewall,
+  BootpdLease,
   DnsLookup,
+  EgressHistory,
   HostProbe,
   InputNote,
   NetInterface,
@@ -14,6 +17,7 @@ import type {
 } from '../model';
 import { isTunnelName } from '../names';
 import type { VmNetwork } from '../vm';
+import { asBridge, type VmnetBridge, vmnetBridges } from '../vmnet-bridges';
 import { type AddressFact, assignRoles } from './roles';
 import { formatLookup, formatRoute } from './text';
 
@@ -118,6 +122,15 @@ export interface Facts {
   host: ProbeSummary;
   /** Inputs that were there but could not be read. */
   unreadableInputs: InputNote[];
+  /** When the snapshot was taken, seconds since the epoch (lease expiry is compared with it). */
+  takenAtSeconds: number;
+  /** The host's routing table as collected ([] when not: see routesKnown). */
+  routes: Route[];
+  /** Every vmnet-style bridge on the host (bridgeN with vmenet members), and the VM's own bridge if it is another. */
+  vmnetBridges: VmnetBridge[];
+  firewall: AppFirewall | null;
+  dhcpdLeases: BootpdLease[] | null;
+  egressHistory: EgressHistory | null;
 }
 
 export function isDefaultDestination(destination: string): boolean {
@@ -382,6 +395,14 @@ function withoutNatOffPath(egress: EgressFact, vm: VmFact): EgressFact {
   return { ...egress, natSource: null, natSourceNote: "no NAT on this VM's path (user-mode network)" };
 }
 
+/** The VM's own bridge counts even when its name or members are not vmnet's (a Linux host's bridge). */
+function hostBridges(interfaces: NetInterface[], bridge: BridgeFact | null): VmnetBridge[] {
+  const bridges = vmnetBridges(interfaces);
+  if (bridge === null || bridges.some((b) => b.name === bridge.iface.name)) return bridges;
+  const own = asBridge(bridge.iface);
+  return own ? [...bridges, own] : bridges;
+}
+
 export function deriveFacts(snapshot: Snapshot): Facts {
   const defaultRoute = findDefaultRoute(snapshot);
   const vpn = findVpn(snapshot, defaultRoute);
@@ -403,5 +424,11 @@ export function deriveFacts(snapshot: Snapshot): Facts {
     hostProbes,
     host: summariseProbes(hostProbes),
     unreadableInputs: snapshot.inputs.filter((note) => note.problem === 'unparseable' || note.problem === 'refused'),
+    takenAtSeconds: Math.floor(Date.parse(snapshot.takenAt) / 1000),
+    routes: snapshot.routes ?? [],
+    vmnetBridges: hostBridges(snapshot.interfaces ?? [], bridge),
+    firewall: snapshot.firewall ?? null,
+    dhcpdLeases: snapshot.dhcpdLeases ?? null,
+    egressHistory: snapshot.egressHistory ?? null,
   };
 }

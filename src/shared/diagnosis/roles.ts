@@ -122,18 +122,28 @@ function dhcpObservation(reading: DhcpReading, someoneElseHolds: boolean): Obser
 /** Evidence names at most this many other addresses, then says how many more: 1,000 addresses stay linear. */
 export const MAX_LISTED = 5;
 
-/** "a, b, c and 12 more": the first MAX_LISTED of `indices` other than `me`. */
-function namesOf(input: RoleInput, indices: readonly number[], me: number): string {
-  const names: string[] = [];
-  let total = 0;
-  for (const i of indices) {
-    if (i === me) continue;
-    total++;
-    const a = input.addresses[i] as Ipv4Address;
-    if (names.length < MAX_LISTED) names.push(formatCidr(a.address, a.prefixLength));
-  }
-  return total > names.length ? `${names.join(', ')} and ${total - names.length} more` : names.join(', ');
+/**
+ * "a, b, c and 12 more": the first MAX_LISTED of `others` (indices that never include the address described).
+ * Reads only those few, never the whole list: with 130,000 addresses split across the gateway's subnet, a count
+ * by walking the list for each address was quadratic.
+ */
+function namesOf(input: RoleInput, others: readonly number[]): string {
+  const names = others
+    .slice(0, MAX_LISTED)
+    .map((i) => input.addresses[i] as Ipv4Address)
+    .map((a) => formatCidr(a.address, a.prefixLength));
+  const more = others.length - names.length;
+  return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ');
 }
+
+/** "a, b and 7 more": a list in a sentence stays short however many addresses it stands for. */
+export function shortList(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_LISTED).join(', ');
+  return names.length > MAX_LISTED ? `${shown} and ${names.length - MAX_LISTED} more` : shown;
+}
+
+/** A finding's evidence describes at most this many addresses, then says how many more it left out. */
+export const MAX_EVIDENCE_ADDRESSES = 20;
 
 /** Which routable addresses have the gateway in their subnet, worked out once per interface. */
 interface SubnetSplit {
@@ -160,11 +170,11 @@ function subnetObservation(input: RoleInput, index: number, split: SubnetSplit |
   const { gateway } = split;
   const network = networkOf(me.address, me.prefixLength);
   if (inSubnet(gateway, me.address, me.prefixLength)) {
-    const names = namesOf(input, split.lacking, index);
+    const names = namesOf(input, split.lacking);
     if (names === '') return { side: 'neutral', text: `subnet ${network} contains the gateway ${gateway}` };
     return { side: 'in-use', text: `subnet ${network} contains the gateway ${gateway} (${names} does not)` };
   }
-  const names = namesOf(input, split.having, index);
+  const names = namesOf(input, split.having);
   if (names === '') return { side: 'neutral', text: `subnet ${network} does not contain the gateway ${gateway}` };
   return { side: 'stale', text: `subnet ${network} does not contain the gateway ${gateway} (${names} does)` };
 }

@@ -1,5 +1,6 @@
 // Tart: local VMs by name. OCI entries (`ghcr.io/…:tag`) are images in the cache, never restarted by name, so
 // the strict rule leaves them out of suggested commands.
+import { LISTED_VM_NAME } from '../names';
 import { commandBy, type ProviderWording, restartBy } from './wording';
 
 const TART_NAME = /^(?=.{1,64}$)[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -9,7 +10,8 @@ export const TART: ProviderWording = {
   toolName: 'Tart',
   vmNoun: 'VM',
   tool: 'tart',
-  nameRule: TART_NAME,
+  // OCI images are listed by reference (`ghcr.io/…:latest`), which TART_NAME keeps out of suggested commands.
+  nameRule: LISTED_VM_NAME,
   listArgs: ['list', '--format', 'json'],
   states: { running: 'running', stopped: 'stopped', suspended: 'stopped' },
   // `tart run` keeps the VM in the foreground as long as it runs: the user starts it again in a terminal.

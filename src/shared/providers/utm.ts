@@ -1,8 +1,7 @@
 // UTM (`utmctl`): VMs are addressed by their UUID, since names may repeat and contain spaces.
+import { LISTED_VM_NAME } from '../names';
 import { commandBy, type ProviderWording, restartBy } from './wording';
 
-/** A VM as `--vm utm/…` names it: its UUID, or a display name without spaces (names with them go by UUID). */
-const UTM_NAME = /^(?=.{1,100}$)[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const UTM_UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
 export const UTM: ProviderWording = {
@@ -10,7 +9,8 @@ export const UTM: ProviderWording = {
   toolName: 'UTM',
   vmNoun: 'VM',
   tool: 'utmctl',
-  nameRule: UTM_NAME,
+  // A name is only shown (spaces allowed); commands address a VM by its UUID.
+  nameRule: LISTED_VM_NAME,
   listArgs: ['list'],
   // utmctl's UTMScriptingStatus words; a paused VM carries no traffic.
   states: { started: 'running', stopped: 'stopped', paused: 'stopped' },

@@ -13,7 +13,11 @@ export interface ProviderWording {
   vmNoun: string;
   /** The arguments that list the VMs, after `tool`. */
   listArgs: readonly string[];
-  /** The tool's rule for a VM's name as Bridgelight accepts it (`--vm PROVIDER/NAME`, bundles, settings). */
+  /**
+   * The names of VMs Bridgelight accepts: from the tool's listing (a listed VM whose name fails it is left out with
+   * a note, never printed nor put into a command) and in `--vm PROVIDER/NAME`, bundles and settings. Suggested
+   * commands may be stricter (`command`).
+   */
   nameRule: RegExp;
   /** The tool's own state words, each with the state Bridgelight reads it as; any other word is `unknown`. */
   states: Readonly<Record<string, VmRunState>>;

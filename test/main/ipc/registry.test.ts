@@ -34,6 +34,8 @@ function handlers() {
     updateSettings: vi.fn(() => settings),
     ignoreAddress: vi.fn(() => settings),
     copyDiagnostics: vi.fn(async (): Promise<void> => {}),
+    muteFinding: vi.fn(() => settings),
+    unmuteFinding: vi.fn(() => settings),
   } satisfies Handlers;
 }
 
@@ -146,12 +148,35 @@ describe('payload guards', () => {
     ['updateSettings', [{ helperPath: '/tmp/evil' }]],
     ['updateSettings', [[]]],
     ['updateSettings', []],
+    ['updateSettings', [{ mutedFindings: [{ id: 'not-a-finding', vm: null }] }]],
+    ['muteFinding', ['nat-source-stale']],
+    ['muteFinding', ['not-a-finding', null]],
+    ['muteFinding', ['__proto__', null]],
+    ['muteFinding', ['nat-source-stale', 'minikube']],
+    ['muteFinding', ['nat-source-stale', 'vmware/x']],
+    ['muteFinding', ['nat-source-stale', 'lima/a\nb']],
+    ['muteFinding', ['nat-source-stale', undefined]],
+    ['muteFinding', ['nat-source-stale', null, 'extra']],
+    ['muteFinding', [{ id: 'nat-source-stale', vm: null }]],
+    ['unmuteFinding', ['nat-source-stale', 42]],
+    ['unmuteFinding', []],
   ] as const)('refuses %s with %j', async (name, args) => {
     const channel = INVOKE_CHANNELS[name];
     const reply = (await invoke(channel, GOOD, ...args)) as { ok: boolean; error?: { code: string } };
     expect(reply.ok).toBe(false);
     expect(reply.error?.code).toBe('bad-payload');
     noHandlerCalled();
+  });
+});
+
+describe('mute guards', () => {
+  it('hand a known id and PROVIDER/NAME (or null) on to the handler', async () => {
+    expect(await dispatch(h, INVOKE_CHANNELS.muteFinding, GOOD, ['nat-source-stale', null], { log })).toMatchObject({
+      ok: true,
+    });
+    expect(h.muteFinding).toHaveBeenCalledWith('nat-source-stale', null);
+    await dispatch(h, INVOKE_CHANNELS.unmuteFinding, GOOD, ['vm-dns-failure', 'lima/default'], { log });
+    expect(h.unmuteFinding).toHaveBeenCalledWith('vm-dns-failure', 'lima/default');
   });
 });
 

@@ -1,4 +1,5 @@
 import { type NotificationRequest, Notifier, notificationRequests } from '@src/main/notifications/notifier';
+import { applyMutes } from '@src/shared/mute';
 import { describe, expect, it } from 'vitest';
 import { fixedDiagnosis, secondAddressDiagnosis, seedDiagnosis } from '../fixtures';
 
@@ -121,6 +122,30 @@ describe('Notifier', () => {
     at(1_000);
     notifier.observe(secondAddressDiagnosis('10.9.9.9'), []);
     expect(shown).toEqual([]);
+  });
+
+  it('never notifies a muted finding, and unmuting does not replay its appearance', () => {
+    const { notifier, shown, at } = setup(1_000);
+    const mutedStale = () => applyMutes(seedDiagnosis(), [{ id: 'nat-source-stale', vm: null }]);
+    notifier.observe(mutedStale(), []);
+    expect(shown.map((r) => r.findingId)).toEqual(['egress-multiple-ipv4']);
+    at(500);
+    notifier.observe(seedDiagnosis(), []);
+    expect(shown).toHaveLength(1);
+    // Gone for the quiet period and back while muted: still nothing.
+    at(2_000);
+    notifier.observe(fixedDiagnosis(), []);
+    at(4_000);
+    notifier.observe(mutedStale(), []);
+    expect(shown.filter((r) => r.findingId === 'nat-source-stale')).toEqual([]);
+  });
+
+  it('a mute for another VM does not silence it', () => {
+    const { notifier, shown } = setup();
+    const seed = seedDiagnosis();
+    const tagged = { ...seed, findings: seed.findings.map((f) => ({ ...f, vm: 'minikube/minikube' })) };
+    notifier.observe(applyMutes(tagged, [{ id: 'nat-source-stale', vm: 'lima/default' }]), []);
+    expect(shown.map((r) => r.findingId).sort()).toEqual(['egress-multiple-ipv4', 'nat-source-stale']);
   });
 
   it('ignores a missing diagnosis', () => {

@@ -1,10 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { isDismissKey, Popover } from '@src/main/popover/popover';
-import type { BrowserWindow } from 'electron';
+import { isDismissKey, Popover, type PopoverContents, type PopoverWindow } from '@src/main/popover/popover';
 import { describe, expect, it, vi } from 'vitest';
 import { recordingLogger } from '../fixtures';
 
-class FakeContents extends EventEmitter {
+class FakeContents extends EventEmitter implements PopoverContents {
   focused = 0;
   devTools = false;
   isDevToolsOpened = () => this.devTools;
@@ -13,7 +12,7 @@ class FakeContents extends EventEmitter {
   };
 }
 
-class FakeWindow extends EventEmitter {
+class FakeWindow extends EventEmitter implements PopoverWindow {
   visible = false;
   destroyed = false;
   bounds: unknown = null;
@@ -53,7 +52,7 @@ function setup() {
     createWindow: () => {
       const window = new FakeWindow();
       windows.push(window);
-      return window as unknown as BrowserWindow;
+      return window;
     },
     activate,
     deactivate,

@@ -1,4 +1,5 @@
 import { diagnosisMarkdown } from '@src/main/report/markdown';
+import { applyMutes } from '@src/shared/mute';
 import { describe, expect, it } from 'vitest';
 import { fixedDiagnosis, seedDiagnosis } from '../fixtures';
 
@@ -39,6 +40,13 @@ describe('diagnosisMarkdown', () => {
     expect(text).toContain('- bound probe 172.2.9.61 → 198.51.100.10:443 failed: timeout');
     expect(text).toContain('```sh\nsudo ifconfig en0 delete 172.2.9.61\n```');
     expect(text).toContain('### warning: en0 carries 2 IPv4 addresses. (`egress-multiple-ipv4`)');
+  });
+
+  it('keeps the path’s verdict and says which findings the user muted', () => {
+    const muted = diagnosisMarkdown(applyMutes(seedDiagnosis(), [{ id: 'nat-source-stale', vm: null }]), CONTEXT);
+    expect(muted.split('\n')[0]).toBe('## Bridgelight: BROKEN (✕ red)');
+    expect(muted).toContain('### error (muted by the user): NAT translates VM traffic to 172.2.9.61');
+    expect(muted).toContain('### warning: en0 carries 2 IPv4 addresses.');
   });
 
   it('keeps table rows intact when a summary holds a pipe or a line break', () => {

@@ -7,7 +7,7 @@ import { FINDING_IDS } from '@src/shared/finding-ids';
 import { describe, expect, it, vi } from 'vitest';
 import { recordingLogger } from '../fixtures';
 
-class FakeContents extends EventEmitter {
+class FakeContents extends EventEmitter implements LockableContents {
   openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }) {
     this.openHandler = handler;
@@ -17,7 +17,7 @@ class FakeContents extends EventEmitter {
 function locked() {
   const contents = new FakeContents();
   const openExternal = vi.fn(async (_url: string) => {});
-  lockDownContents(contents as unknown as LockableContents, { browser: { openExternal }, log: recordingLogger() });
+  lockDownContents(contents, { browser: { openExternal }, log: recordingLogger() });
   return { contents, openExternal };
 }
 

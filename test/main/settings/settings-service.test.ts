@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { LoginItemPort } from '@src/main/settings/login-item';
 import { defaultSettings, SettingsFile, type StoredSettings } from '@src/main/settings/settings';
 import { SettingsService, type SettingsStorage } from '@src/main/settings/settings-service';
+import { writeSettingsJson } from '@src/node/settings-file';
 import type { LoginItemSettings } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordingLogger } from '../fixtures';
@@ -69,6 +70,57 @@ describe('SettingsService', () => {
     const service = new SettingsService(storage, loginItem('not-registered'), 'darwin');
     expect(() => service.ignoreAddress('172.2.9.61; rm -rf /')).toThrow(RangeError);
     expect(storage.saved).toEqual([]);
+  });
+
+  it('persists mutes for every VM and for one VM, and unmutes exactly the one asked for', () => {
+    const path = join(dir, 'settings.json');
+    const open = () =>
+      new SettingsService(new SettingsFile(path, recordingLogger()), loginItem('not-registered'), 'darwin');
+    const service = open();
+    service.mute({ id: 'nat-source-stale', vm: null });
+    service.mute({ id: 'nat-source-stale', vm: null });
+    service.mute({ id: 'vm-dns-failure', vm: 'lima/default' });
+    expect(open().forRenderer().mutedFindings).toEqual([
+      { id: 'nat-source-stale', vm: null },
+      { id: 'vm-dns-failure', vm: 'lima/default' },
+    ]);
+    service.unmute({ id: 'vm-dns-failure', vm: null });
+    expect(open().get().mutedFindings).toHaveLength(2);
+    service.unmute({ id: 'vm-dns-failure', vm: 'lima/default' });
+    expect(JSON.parse(readFileSync(path, 'utf8')).mutedFindings).toEqual([{ id: 'nat-source-stale', vm: null }]);
+  });
+
+  it('saves nothing for a mute or unmute that changes nothing, nor for a bad one', () => {
+    const storage = memoryStorage();
+    const service = new SettingsService(storage, loginItem('not-registered'), 'darwin');
+    service.unmute({ id: 'nat-source-stale', vm: null });
+    expect(() => service.mute({ id: 'nope' as 'nat-source-stale', vm: null })).toThrow(RangeError);
+    expect(storage.saved).toEqual([]);
+    expect(service.get().mutedFindings).toEqual([]);
+  });
+
+  it('takes in mutes another process wrote to the file (bridgelight mute), once, keeping the OS’s login item', () => {
+    const path = join(dir, 'settings.json');
+    const service = new SettingsService(
+      new SettingsFile(path, recordingLogger()),
+      loginItem('enabled', true),
+      'darwin',
+    );
+    service.update({ minikubeProfile: 'work' });
+    const heard: unknown[] = [];
+    service.subscribe((next) => heard.push(next.mutedFindings));
+    service.reload();
+    expect(heard).toEqual([]);
+    const written = JSON.parse(readFileSync(path, 'utf8'));
+    writeSettingsJson(path, {
+      ...written,
+      launchAtLogin: false,
+      mutedFindings: [{ id: 'nat-source-stale', vm: null }],
+    });
+    service.reload();
+    service.reload();
+    expect(heard).toEqual([[{ id: 'nat-source-stale', vm: null }]]);
+    expect(service.get()).toMatchObject({ minikubeProfile: 'work', launchAtLogin: true });
   });
 
   it('tells listeners after saving, with the previous value', () => {

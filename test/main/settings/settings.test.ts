@@ -27,6 +27,10 @@ describe('SettingsFile', () => {
       minikubeProfile: 'dev-2.cluster_a',
       ignoredAddresses: ['10.0.0.5', '172.2.9.61'],
       checkForUpdates: false,
+      mutedFindings: [
+        { id: 'egress-multiple-ipv4' as const, vm: null },
+        { id: 'vm-dns-failure' as const, vm: 'lima/default' },
+      ],
     };
     file.save(settings);
     expect(new SettingsFile(file.path, recordingLogger()).load()).toEqual(settings);
@@ -83,8 +87,29 @@ describe('SettingsFile', () => {
       minikubeProfile: 'work',
       ignoredAddresses: ['172.2.9.61'],
       checkForUpdates: true,
+      mutedFindings: [],
     });
     expect(log.lines).toHaveLength(3);
+  });
+
+  it('keeps valid mutes and drops a list holding an unknown id or a VM that is not PROVIDER/NAME, saying why', () => {
+    const good = [{ id: 'nat-source-stale', vm: 'minikube/minikube' }];
+    expect(settingsFrom({ mutedFindings: good })).toEqual({
+      settings: { ...defaultSettings(), mutedFindings: good },
+      problems: [],
+    });
+    for (const bad of [
+      [{ id: 'nat-source-stail', vm: null }],
+      [{ id: 'nat-source-stale', vm: 'minikube' }],
+      [{ id: 'nat-source-stale', vm: null, note: 'x' }],
+      ['nat-source-stale'],
+      { id: 'nat-source-stale', vm: null },
+    ]) {
+      const loaded = settingsFrom({ mutedFindings: bad, minikubeProfile: 'work' });
+      expect(loaded.settings.mutedFindings, JSON.stringify(bad)).toEqual([]);
+      expect(loaded.settings.minikubeProfile).toBe('work');
+      expect(loaded.problems).toEqual([expect.stringMatching(/^mutedFindings.*; using the default$/)]);
+    }
   });
 
   it('does not share the default targets array between loads', () => {

@@ -2,6 +2,7 @@ import { MonitorHost } from '@src/main/monitor/monitor-host';
 import { defaultSettings } from '@src/main/settings/settings';
 import { bindMonitor, createAppStore, type MonitorLike } from '@src/main/state/store';
 import { syncStateTo } from '@src/main/state/sync';
+import type { EventSourceStatus } from '@src/node/event-supervisor';
 import type { MonitorUpdate } from '@src/node/monitor';
 import type { Settings } from '@src/shared/app-api';
 import { describe, expect, it, vi } from 'vitest';
@@ -11,6 +12,7 @@ const SETTINGS: Settings = { ...defaultSettings(), launchAtLoginStatus: 'disable
 
 interface FakeMonitor extends MonitorLike {
   emit(update: MonitorUpdate): void;
+  emitSource(status: EventSourceStatus): void;
   /** Like the real Monitor: publish the update, then resolve the call that asked for it. */
   finish(index: number, update: MonitorUpdate): void;
   pending: { kind: 'start' | 'recheck'; done: ReturnType<typeof deferred<MonitorUpdate>> }[];
@@ -19,6 +21,7 @@ interface FakeMonitor extends MonitorLike {
 
 function fakeMonitor(): FakeMonitor {
   const listeners = new Set<(update: MonitorUpdate) => void>();
+  const sourceListeners = new Set<(status: EventSourceStatus) => void>();
   const monitor: FakeMonitor = {
     pending: [],
     stopped: false,
@@ -32,6 +35,13 @@ function fakeMonitor(): FakeMonitor {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    emitSource: (status) => {
+      for (const listener of sourceListeners) listener(status);
+    },
+    subscribeEventSource(listener) {
+      sourceListeners.add(listener);
+      return () => sourceListeners.delete(listener);
     },
     start() {
       const done = deferred<MonitorUpdate>();
@@ -58,6 +68,22 @@ describe('bindMonitor', () => {
     bindMonitor(store, monitor);
     monitor.emit(update(seedDiagnosis(), '2025-01-01T10:00:00.000Z'));
     expect(store.getState()).toMatchObject({ checkedAt: '2025-01-01T10:00:00.000Z', diagnosis: { verdict: 'red' } });
+  });
+
+  it('marks the muted findings of every update, with the mutes of that moment', () => {
+    const store = createAppStore({ ...SETTINGS, mutedFindings: [{ id: 'nat-source-stale', vm: null }] });
+    const monitor = fakeMonitor();
+    bindMonitor(store, monitor);
+    monitor.emit(update(seedDiagnosis()));
+    const muted = () =>
+      store
+        .getState()
+        .diagnosis?.findings.filter((f) => f.muted)
+        .map((f) => f.id);
+    expect(muted()).toEqual(['nat-source-stale']);
+    store.setState({ settings: { ...SETTINGS, mutedFindings: [] } });
+    monitor.emit(update(seedDiagnosis()));
+    expect(muted()).toEqual([]);
   });
 
   it('shows checking while a re-check runs, and only until the last of overlapping ones ends', async () => {
@@ -91,7 +117,31 @@ describe('bindMonitor', () => {
     const monitor = fakeMonitor();
     bindMonitor(store, monitor).dispose();
     monitor.emit(update(seedDiagnosis()));
+    monitor.emitSource({ state: 'down', why: 'ip exited (1)', failures: 1, retryInMs: 1_000 });
     expect(store.getState().diagnosis).toBeNull();
+    expect(store.getState().eventSourceProblem).toBeNull();
+  });
+
+  it('holds why changes are not heard while the event stream is down or unproven, and clears it once trusted', () => {
+    const store = createAppStore(SETTINGS);
+    const monitor = fakeMonitor();
+    bindMonitor(store, monitor);
+    monitor.emitSource({ state: 'down', why: 'ip -o monitor address route exited (1)', failures: 1, retryInMs: 1_000 });
+    expect(store.getState().eventSourceProblem).toContain('ip -o monitor address route exited (1)');
+    monitor.emitSource({ state: 'retrying', why: 'ip -o monitor address route exited (1)', failures: 1 });
+    expect(store.getState().eventSourceProblem).toContain('restarting');
+    monitor.emitSource({ state: 'listening' });
+    expect(store.getState().eventSourceProblem).toBeNull();
+  });
+
+  it("does not carry a replaced monitor's stream problem over to the new one", () => {
+    const store = createAppStore(SETTINGS);
+    const old = fakeMonitor();
+    bindMonitor(store, old).dispose();
+    old.emitSource({ state: 'down', why: 'killed', failures: 1, retryInMs: 1_000 });
+    store.setState({ eventSourceProblem: 'from the old monitor' });
+    bindMonitor(store, fakeMonitor());
+    expect(store.getState().eventSourceProblem).toBeNull();
   });
 });
 
@@ -114,6 +164,7 @@ describe('syncStateTo', () => {
         'fix',
         'focusFindingId',
         'notificationProblem',
+        'eventSourceProblem',
         'settings',
         'updateReady',
       ].sort(),

@@ -1,24 +1,13 @@
 import { NOTIFICATIONS_UNAVAILABLE } from '@src/main/notifications/presenter';
 import { defaultSettings } from '@src/main/settings/settings';
 import { createAppStore } from '@src/main/state/store';
-import { type TrayActions, trayMenuTemplate } from '@src/main/tray/menu';
+import { trayMenuTemplate } from '@src/main/tray/menu';
 import type { Settings } from '@src/shared/app-api';
-import type { MenuItem, MenuItemConstructorOptions } from 'electron';
-import { describe, expect, it, vi } from 'vitest';
-import { seedDiagnosis } from '../fixtures';
+import type { KeyboardEvent, MenuItem, MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { seedDiagnosis, trayActions } from '../fixtures';
 
-function actions() {
-  return {
-    openPopover: vi.fn<() => void>(),
-    recheck: vi.fn<() => void>(),
-    copyDiagnostics: vi.fn<() => void>(),
-    saveSupportBundle: vi.fn<() => void>(),
-    setLaunchAtLogin: vi.fn<(enabled: boolean) => void>(),
-    setCheckForUpdates: vi.fn<(enabled: boolean) => void>(),
-    restartToUpdate: vi.fn<() => void>(),
-    quit: vi.fn<() => void>(),
-  } satisfies TrayActions;
-}
+const actions = () => trayActions();
 
 function item(template: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions {
   const found = template.find((entry) => entry.id === id);
@@ -27,7 +16,7 @@ function item(template: MenuItemConstructorOptions[], id: string): MenuItemConst
 }
 
 function click(entry: MenuItemConstructorOptions, checked = false): void {
-  entry.click?.({ checked } as MenuItem, undefined, {} as never);
+  entry.click?.({ checked } as MenuItem, undefined, {} satisfies KeyboardEvent);
 }
 
 function state(settings: Partial<Settings> = {}) {
@@ -98,6 +87,14 @@ describe('trayMenuTemplate', () => {
       label: NOTIFICATIONS_UNAVAILABLE,
     });
     expect(trayMenuTemplate(state(), actions()).some((entry) => entry.id === 'notifications-note')).toBe(false);
+  });
+
+  it('says that network changes are not heard while the event stream restarts', () => {
+    const problem = 'Not hearing network changes (route -n monitor exited (1)); restarting the listener';
+    expect(
+      item(trayMenuTemplate({ ...state(), eventSourceProblem: problem }, actions()), 'event-source-note'),
+    ).toMatchObject({ enabled: false, label: problem });
+    expect(trayMenuTemplate(state(), actions()).some((entry) => entry.id === 'event-source-note')).toBe(false);
   });
 
   it('disables what cannot be done right now', () => {

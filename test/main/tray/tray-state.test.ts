@@ -1,5 +1,6 @@
 import { TRAY_GLYPH, trayImage, trayPresentation, worstHop } from '@src/main/tray/tray-state';
 import type { Light } from '@src/shared/model';
+import { applyMutes, type Mute } from '@src/shared/mute';
 import { describe, expect, it } from 'vitest';
 import { fixedDiagnosis, secondAddressDiagnosis, seedDiagnosis, unknownDiagnosis } from '../fixtures';
 
@@ -33,6 +34,31 @@ describe('trayPresentation', () => {
     expect(trayPresentation(unknownDiagnosis(), false).tooltip).toBe(
       "Bridgelight — unknown: VM (no minikube data); Bridge (the VM's gateway is unknown); NAT (NAT source unknown: the addresses of en0 were not col…",
     );
+  });
+
+  it('leaves muted findings out of the light, and says how many are muted', () => {
+    const muted = (...ids: Mute['id'][]) =>
+      trayPresentation(
+        applyMutes(
+          seedDiagnosis(),
+          ids.map((id) => ({ id, vm: null })),
+        ),
+        false,
+      );
+    expect(muted('nat-source-stale')).toEqual({
+      image: 'tray/tray-yellowTemplate.png',
+      title: TRAY_GLYPH.yellow,
+      tooltip: 'Bridgelight — degraded (1 muted)',
+    });
+    expect(muted('nat-source-stale', 'egress-multiple-ipv4').image).toBe('tray/tray-greenTemplate.png');
+    // A muted warning does not take back the red of an error still heard.
+    expect(muted('egress-multiple-ipv4')).toMatchObject({
+      image: 'tray/tray-redTemplate.png',
+      tooltip: 'Bridgelight — broken: NAT translates to 172.2.9.61 — a stale address (1 muted)',
+    });
+    // Fails closed: what nobody could see stays unknown.
+    const unknown = applyMutes(unknownDiagnosis(), [{ id: 'input-unparseable', vm: null }]);
+    expect(trayPresentation(unknown, false).image).toBe('tray/tray-unknownTemplate.png');
   });
 
   it('says when it is checking', () => {

@@ -12,11 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultSettings } from '@src/main/settings/settings';
 import { createAppStore } from '@src/main/state/store';
-import { type TrayActions, trayMenuTemplate } from '@src/main/tray/menu';
+import { trayMenuTemplate } from '@src/main/tray/menu';
 import { ANONYMOUS_ID, createMacUpdater } from '@src/main/update/mac-updater';
 import { CHECK_INTERVAL_MS, type Updater, UpdateService } from '@src/main/update/update-service';
+import type { KeyboardEvent, MenuItem } from 'electron';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deferred, recordingLogger } from '../fixtures';
+import { deferred, recordingLogger, trayActions } from '../fixtures';
 
 const require = createRequire(import.meta.url);
 const yaml = require('js-yaml') as { load(text: string): unknown; dump(value: unknown): string };
@@ -200,8 +201,8 @@ function app(checkForUpdates = true) {
     },
     log,
   });
-  // Only the action this test clicks; building the menu calls none.
-  const actions = { restartToUpdate: () => service.restartToUpdate() } as unknown as TrayActions;
+  // Only the action this test clicks does anything; building the menu calls none.
+  const actions = trayActions({ restartToUpdate: () => service.restartToUpdate() });
   const menu = () => trayMenuTemplate(store.getState(), actions);
   return { log, store, service, downloaded, createUpdater, menu };
 }
@@ -255,7 +256,7 @@ describe('auto-update against a release feed on loopback (electron mocked)', () 
       `${releasePath}/download/v0.2.0/${zipName('0.2.0', arch)}`,
     ]);
     expect(electron.autoUpdater.installs).toBe(0);
-    item!.click!({} as never, undefined, {} as never);
+    item!.click!({ checked: false } as MenuItem, undefined, {} satisfies KeyboardEvent);
     await vi.waitFor(() => expect(electron.autoUpdater.installs).toBe(1));
     expect(log.lines).toEqual(['info: update: 0.2.0 downloaded; it installs on quit']);
     service.stop();

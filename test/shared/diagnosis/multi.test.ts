@@ -127,15 +127,28 @@ describe('diagnoseAll: several VMs', () => {
 describe('rule scopes and the worst verdict', () => {
   it('every rule says whether it speaks of a VM or of the host', () => {
     for (const rule of RULES) expect(['vm', 'host']).toContain(rule.scope);
-    expect(RULES.filter((rule) => rule.scope === 'host').map((rule) => rule.id)).toEqual([
-      'no-default-route',
-      'vpn-default-route',
-      'nat-source-stale',
-      'egress-address-evidence-conflict',
-      'egress-multiple-ipv4',
-      'host-internet-unreachable',
-      'input-unparseable',
-    ]);
+    expect(RULES.filter((rule) => rule.scope === 'host').map((rule) => rule.id)).toEqual(
+      expect.arrayContaining([
+        'no-default-route',
+        'vpn-default-route',
+        'nat-source-stale',
+        'egress-address-evidence-conflict',
+        'egress-multiple-ipv4',
+        'host-internet-unreachable',
+        'input-unparseable',
+      ]),
+    );
+    expect(RULES.filter((rule) => rule.scope === 'vm').map((rule) => rule.id)).toEqual(
+      expect.arrayContaining([
+        'vm-bridge-missing',
+        'vm-multiple-default-routes',
+        'vm-internet-unreachable',
+        'vm-dns-failure',
+        'vm-not-running',
+        'minikube-unresponsive',
+        'minikube-not-found',
+      ]),
+    );
   });
 
   it.each([

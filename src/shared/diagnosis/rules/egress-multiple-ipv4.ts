@@ -1,5 +1,5 @@
 import { type EgressFact, type Facts, isUserMode } from '../facts';
-import { type AddressFact, formatCidr } from '../roles';
+import { type AddressFact, formatCidr, MAX_EVIDENCE_ADDRESSES, shortList } from '../roles';
 import type { Rule } from '../rule';
 
 function describe(egress: EgressFact, address: AddressFact): string {
@@ -7,10 +7,21 @@ function describe(egress: EgressFact, address: AddressFact): string {
   return `${egress.name} inet ${formatCidr(address.address, address.prefixLength)}: ${address.role}${nat}`;
 }
 
+/** The first addresses in the interface's order, and the NAT source wherever it is listed; then a count. */
+function evidence(egress: EgressFact): string[] {
+  const shown = egress.addresses.filter(
+    (address, index) => index < MAX_EVIDENCE_ADDRESSES || address === egress.natSource,
+  );
+  const lines = shown.map((address) => describe(egress, address));
+  const more = egress.addresses.length - shown.length;
+  if (more > 0) lines.push(`and ${more} more addresses on ${egress.name}, not listed here`);
+  return lines;
+}
+
 /** A user-mode VM's runtime opens ordinary host sockets: the host's own source-address choice applies to it. */
 function userModeConsequence(facts: Facts, egress: EgressFact): string {
   const stale = egress.addresses.filter((a) => a.role === 'stale').map((a) => a.address);
-  const which = stale.length > 0 ? ` ${stale.join(', ')} looks stale, but` : '';
+  const which = stale.length > 0 ? ` ${shortList(stale)} ${stale.length === 1 ? 'looks' : 'look'} stale, but` : '';
   return (
     `${which} this VM is not affected: ${facts.vm.networkEvidence.join('; ') || 'its network is user-mode'}, so its ` +
     "traffic leaves with the address the host's own connections use, not with the first one listed."
@@ -51,7 +62,7 @@ export const rule: Rule = {
       severity: isUserMode(facts) ? 'info' : 'warning',
       title: `${egress.name} carries ${egress.addresses.length} IPv4 addresses.`,
       detail: consequence(facts, egress),
-      evidence: egress.addresses.map((a) => describe(egress, a)),
+      evidence: evidence(egress),
       fix: null,
     };
   },

@@ -63,6 +63,18 @@ export function firstLineOf(text: string): string {
   return line === undefined ? 'empty output' : line.trim().slice(0, 200);
 }
 
+/**
+ * The listings whose names pass the tool's name rule, and a note for those left out: a name from a listing may
+ * reach a command line or the terminal, so one that fails the rule is neither quoted nor kept.
+ */
+export function keepSafeNames(wording: ProviderWording, listings: VmListing[]): ParseResult<VmListing[]> {
+  const kept = listings.filter((listing) => wording.nameRule.test(listing.name));
+  const left = listings.length - kept.length;
+  if (left === 0) return parsed(kept);
+  const what = left === 1 ? `a ${wording.vmNoun} whose name` : `${left} ${wording.vmNoun}s whose names`;
+  return parsed(kept, [`${listCommandOf(wording)}: left out ${what} ${left === 1 ? 'is' : 'are'} not a safe name`]);
+}
+
 /** The command as the user would type it, for error lines. */
 export const listCommandOf = (wording: ProviderWording): string => [wording.tool, ...wording.listArgs].join(' ');
 
@@ -92,7 +104,7 @@ export function parseJsonListing(
     return fields === null ? [] : [listingOf(wording, fields)];
   });
   if (entries.length > 0 && listings.length === 0) return unparseable(`${command}: entries without a VM name`);
-  return parsed(listings);
+  return keepSafeNames(wording, listings);
 }
 
 /** The entries of a listing printed as one JSON array (apple/container, Tart, Podman). */

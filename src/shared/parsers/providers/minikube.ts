@@ -3,10 +3,11 @@
 // (docs/…/RUNTIMES.md's table; test/fixtures/real/SOURCES.md cites the samples).
 
 import { isRecord as isObject } from '../../names';
-import { type ParseResult, parsed, unparseable } from '../../parse-result';
-import { MINIKUBE_PROFILE, MINIKUBE_WORDING } from '../../providers/minikube';
+import { type ParseResult, unparseable } from '../../parse-result';
+import { MINIKUBE_WORDING } from '../../providers/minikube';
 import { runStateOf } from '../../providers/wording';
 import type { VmListing, VmNetwork } from '../../vm';
+import { keepSafeNames } from './listing';
 
 type JsonObject = Record<string, unknown>;
 
@@ -67,7 +68,7 @@ function listing(entry: unknown): VmListing | null {
   if (!isObject(entry)) return null;
   const config = isObject(entry.Config) ? entry.Config : {};
   const name = text(entry.Name) ?? text(config.Name);
-  if (name === null || !MINIKUBE_PROFILE.test(name)) return null;
+  if (name === null) return null;
   const status = text(entry.Status);
   const driver = text(config.Driver);
   const model = minikubePathModel(driver, text(config.Network));
@@ -95,5 +96,5 @@ export function parseMinikubeProfileList(input: string): ParseResult<VmListing[]
   const profiles = value.valid.slice(0, MAX_PROFILES).map(listing);
   if (profiles.some((profile) => profile === null))
     return unparseable('minikube profile list: a profile without a usable Name');
-  return parsed(profiles as VmListing[]);
+  return keepSafeNames(MINIKUBE_WORDING, profiles as VmListing[]);
 }

@@ -2,10 +2,10 @@
 // `UUID status name` row per VM (the status padded to 8, the name to the end of the line, spaces and all).
 // utmctl may print `Error from event: …` before the header. The listing does not say which network mode each
 // VM uses (Shared, Bridged, Host Only, Emulated VLAN), so only the host's bridges can tell.
-import { type ParseResult, parsed, unparseable } from '../../parse-result';
+import { type ParseResult, unparseable } from '../../parse-result';
 import { UTM } from '../../providers/utm';
 import type { VmListing } from '../../vm';
-import { CONTROL_CHARACTERS, firstLineOf, listCommandOf, listingOf } from './listing';
+import { CONTROL_CHARACTERS, firstLineOf, keepSafeNames, listCommandOf, listingOf } from './listing';
 
 const HEADER = /^UUID\s+Status\s+Name\s*$/;
 const ROW = /^([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}) ([a-z]+) +(\S.*)$/;
@@ -32,5 +32,5 @@ export function parseUtmctlList(text: string): ParseResult<VmListing[]> {
       }),
     ];
   });
-  return parsed(listings);
+  return keepSafeNames(UTM, listings);
 }

@@ -1,6 +1,16 @@
 import { rule } from '@src/shared/diagnosis/rules/egress-address-evidence-conflict';
 import { describe, expect, it } from 'vitest';
-import { conflictingEvidence, emptySnapshot, evaluatorFor, probeEvidenceOnly, seedSnapshot } from '../snapshot-builder';
+import {
+  conflictingEvidence,
+  emptySnapshot,
+  evaluatorFor,
+  hostProbe,
+  inet,
+  probeEvidenceOnly,
+  seedEn0Addresses,
+  seedInterfaces,
+  seedSnapshot,
+} from '../snapshot-builder';
 
 const evaluate = evaluatorFor(rule);
 
@@ -19,6 +29,26 @@ describe('egress-address-evidence-conflict', () => {
       ],
       fix: null,
     });
+  });
+
+  it('names five conflicted addresses and describes twenty, then counts the rest', () => {
+    // Every extra address holds no lease (stale) but its bound probe connects (in use): a conflict each.
+    const extra = Array.from({ length: 40 }, (_, i) => `172.2.60.${i + 1}`);
+    const finding = evaluate(
+      seedSnapshot({
+        interfaces: seedInterfaces([...seedEn0Addresses(), ...extra.map((address) => inet(address, 16))]),
+        hostProbes: [
+          hostProbe('172.2.9.61', false),
+          hostProbe('172.2.3.10', true),
+          ...extra.map((a) => hostProbe(a, true)),
+        ],
+      }),
+    );
+    expect(finding?.title).toBe(
+      'The evidence about 172.2.60.1, 172.2.60.2, 172.2.60.3, 172.2.60.4, 172.2.60.5 and 35 more on en0 conflicts.',
+    );
+    expect(finding?.evidence.filter((line) => line.includes('looks stale'))).toHaveLength(20);
+    expect(finding?.evidence.at(-1)).toBe('and 20 more addresses with conflicting evidence, not listed here');
   });
 
   it('stays silent when the evidence agrees', () => {

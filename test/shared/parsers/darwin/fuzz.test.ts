@@ -2,13 +2,15 @@
 // it returns a well-formed ParseResult and never throws, and what it calls ok is structurally valid.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isIpv4 } from '@src/shared/ipv4';
-import type { DhcpLease, NetInterface, Route, RouteLookup } from '@src/shared/model';
+import type { AppFirewall, BootpdLease, DhcpLease, NetInterface, Route, RouteLookup } from '@src/shared/model';
 import type { MonitorEvent } from '@src/shared/monitor-event';
+import { parseDhcpdLeases } from '@src/shared/parsers/darwin/dhcpd-leases';
 import { parseIfconfig } from '@src/shared/parsers/darwin/ifconfig';
 import { parseIpconfigGetpacket } from '@src/shared/parsers/darwin/ipconfig-getpacket';
 import { parseNetstatRn } from '@src/shared/parsers/darwin/netstat';
 import { parseRouteGet } from '@src/shared/parsers/darwin/route-get';
 import { parseRouteMonitor, splitRouteMonitorMessages } from '@src/shared/parsers/darwin/route-monitor';
+import { parseSocketfilterfw } from '@src/shared/parsers/darwin/socketfilterfw';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { check, checkResult } from '../../../support/parse-result-check';
@@ -157,6 +159,34 @@ function cutCaptures(own: string[]): fc.Arbitrary<string> {
   );
 }
 
+function checkFirewall(firewall: AppFirewall): void {
+  check(firewall.state === null || [0, 1, 2].includes(firewall.state), 'bad state', firewall);
+  check(
+    firewall.allowBuiltInSigned === null || typeof firewall.allowBuiltInSigned === 'boolean',
+    'bad allowsigned',
+    firewall,
+  );
+  check(
+    firewall.state !== null || firewall.allowBuiltInSigned !== null || firewall.apps !== null,
+    'ok with nothing',
+    firewall,
+  );
+  for (const entry of firewall.apps ?? []) {
+    check(entry.app.trim() === entry.app && entry.app !== '' && typeof entry.allowed === 'boolean', 'bad app', entry);
+  }
+}
+
+function checkBootpdLeases(leases: BootpdLease[]): void {
+  for (const lease of leases) {
+    check(isAddress(lease.ipAddress), 'bad ip_address', lease);
+    check(
+      lease.expiresAt === null || (Number.isSafeInteger(lease.expiresAt) && lease.expiresAt >= 0),
+      'bad lease',
+      lease,
+    );
+  }
+}
+
 interface ParserCase {
   name: string;
   captures: string[];
@@ -185,6 +215,16 @@ const PARSERS: ParserCase[] = [
     name: 'parseIpconfigGetpacket',
     captures: captures('ipconfig-getpacket'),
     check: (text) => checkResult(parseIpconfigGetpacket(text, 'en0'), (lease) => checkLease(lease, 'en0')),
+  },
+  {
+    name: 'parseSocketfilterfw',
+    captures: captures('socketfilterfw'),
+    check: (text) => checkResult(parseSocketfilterfw(text), checkFirewall),
+  },
+  {
+    name: 'parseDhcpdLeases',
+    captures: captures('dhcpd-leases'),
+    check: (text) => checkResult(parseDhcpdLeases(text), checkBootpdLeases),
   },
   {
     name: 'parseRouteMonitor and splitRouteMonitorMessages',
