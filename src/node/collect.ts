@@ -31,6 +31,7 @@ import { collectHostContext } from './collect-host-context';
 import { Notes, parseInto, runCommand, unusable } from './command-outcome';
 import type { HostProber } from './probes';
 import { collectVms, type VmKeyer } from './providers';
+import type { VmProvider } from './providers/port';
 import { linuxIpPath } from './tools';
 
 export interface CollectOptions {
@@ -87,6 +88,8 @@ export interface CollectPorts {
   vmKey?: VmKeyer;
   /** The environment whose proxy variables the host uses (live checks); absent: not known (replay). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The providers asked, in order; absent: every provider (PROVIDERS). Tests and benches bring stand-ins. */
+  providers?: readonly VmProvider[];
 }
 
 /** The host side: interfaces, routes, default route, DHCP leases. */

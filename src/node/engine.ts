@@ -11,6 +11,7 @@ import { createReplayProber, createReplayRunner, readManifest, replayVmKey } fro
 import { type CollectOptions, type CollectPorts, collectSnapshot, type Timeouts } from './collect';
 import { EXIT, UserError } from './errors';
 import { createLiveProber } from './probes';
+import type { VmProvider } from './providers/port';
 import { createLiveRunner } from './runners/live';
 
 export interface CheckOptions {
@@ -80,7 +81,12 @@ function replayedSelection(manifest: BundleManifest, options: CheckOptions): Pic
 export async function checkReplay(
   dir: string,
   options: CheckOptions,
-  steps: CheckSteps = { collect: collectSnapshot, diagnose: diagnoseAll },
+  replay: {
+    /** How the snapshot is collected and diagnosed (the recorder brings its own). */
+    steps?: CheckSteps;
+    /** The providers asked; absent: every provider. Tests and benches bring stand-ins. */
+    providers?: readonly VmProvider[];
+  } = {},
 ): Promise<CheckResult> {
   const manifest = readManifest(dir);
   const probes = createReplayProber(dir);
@@ -89,7 +95,10 @@ export async function checkReplay(
     prober: probes.prober,
     now: () => new Date(manifest.createdAt),
     vmKey: replayVmKey(manifest),
+    // Stand-ins in tests; every provider otherwise.
+    ...(replay.providers ? { providers: replay.providers } : {}),
   };
+  const steps = replay.steps ?? { collect: collectSnapshot, diagnose: diagnoseAll };
   const snapshot = await steps.collect(
     ports,
     collectOptions(manifest.platform, {

@@ -58,7 +58,12 @@ export async function recordBundle(engine: BundleEngine, request: BundleRequest)
   const live = engine.livePorts();
   const createdAt = request.now?.() ?? new Date();
   const snapshot = await engine.collect(
-    { runner: recorder.runner(live.runner), prober: recorder.prober(live.prober), now: () => createdAt },
+    {
+      runner: recorder.runner(live.runner),
+      prober: recorder.prober(live.prober),
+      now: () => createdAt,
+      ...(live.providers ? { providers: live.providers } : {}),
+    },
     options,
   );
   const keyOf = heldVmKey(new Set(Object.keys(recorder.commands)));
@@ -101,7 +106,7 @@ async function replaysAlike(recorder: BundleRecorder, live: Diagnosis, engine: B
   const expected = engine.redact ? engine.redact.value(live) : live;
   let replayed: Diagnosis | null = null;
   try {
-    replayed = (await checkReplay(recorder.dir, {}, engine)).diagnosis;
+    replayed = (await checkReplay(recorder.dir, {}, { steps: engine })).diagnosis;
   } catch {
     // Reported below like any other difference.
   }

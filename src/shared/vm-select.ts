@@ -26,7 +26,10 @@ export function parseVmSelector(text: string): ParseResult<VmSelector> {
   return parsed({ provider, name });
 }
 
-/** The selectors that concern one provider: null when none do (and others do), 'all' or its named VMs. */
+/**
+ * What the selection asks of one provider: `discover` (no selection: its running VMs), `none` (others are named,
+ * not it), `all` of its VMs, or the named ones.
+ */
 export function selectionFor(
   selectors: readonly VmSelector[],
   provider: ProviderId,
@@ -38,6 +41,7 @@ export function selectionFor(
   return [...new Set(mine.map((selector) => selector.name as string))];
 }
 
+/** A selector as typed: `lima` or `lima/default`. */
 export function selectorRef(selector: VmSelector): VmRef | ProviderId {
   return selector.name === null ? selector.provider : `${selector.provider}/${selector.name}`;
 }

@@ -56,7 +56,7 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
     await lab.setState('healthy');
   });
 
-  it('healthy: green, exit 0, one minikube ssh', async () => {
+  it('healthy: green, exit 0, one minikube ssh per VM (the lab runs two profiles)', async () => {
     const before = sshCalls();
     const { code, diagnosis } = await checkJson();
     expect(diagnosis.findings).toEqual([]);
@@ -65,7 +65,12 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
     expect(diagnosis.egress).toMatchObject({ interface: 'en0', gateway: LAB_ADDR.gateway, natSource: LAB_ADDR.good });
     expect(diagnosis.bridge).toMatchObject({ interface: 'bridge100', address: LAB_ADDR.bridge, members: ['vmenet0'] });
     expect(diagnosis.vm).toMatchObject({ state: 'Running', gateway: LAB_ADDR.bridge });
-    expect(sshCalls() - before).toBe(1);
+    // Both running profiles are checked, each with exactly one exec of the VM script.
+    expect(diagnosis.vms?.map((vm) => [vm.ref, vm.verdict])).toEqual([
+      ['minikube/minikube', 'green'],
+      ['minikube/docker', 'green'],
+    ]);
+    expect(sshCalls() - before).toBe(2);
   });
 
   it('a docker-driver VM beside the seed: green with no bridge or NAT hop; the vmnet VM on the same host red', async () => {
@@ -91,7 +96,7 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
     expect([vmnet.diagnosis.verdict, vmnet.code]).toEqual(['red', 2]);
   });
 
-  it('seed: red, nat-source-stale naming the stale address on en0, exactly one minikube ssh', async () => {
+  it('seed: red, nat-source-stale naming the stale address on en0, exactly one minikube ssh per VM', async () => {
     await lab.setState('seed');
     const before = sshCalls();
     const { code, diagnosis } = await checkJson();
@@ -110,7 +115,13 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
     });
     // the host itself still works: its own traffic leaves from the good address
     expect(hop(diagnosis, 'internet').light).toBe('green');
-    expect(sshCalls() - before).toBe(1);
+    // The vmnet VM is red, the user-mode (docker driver) VM beside it green; one exec each.
+    expect(diagnosis.vms?.map((vm) => [vm.ref, vm.network, vm.verdict])).toEqual([
+      ['minikube/minikube', 'vmnet-shared', 'red'],
+      ['minikube/docker', 'user-mode', 'green'],
+    ]);
+    expect(diagnosis.findings.find((f) => f.id === 'vm-internet-unreachable')?.vm).toBe('minikube/minikube');
+    expect(sshCalls() - before).toBe(2);
   });
 
   it('fix --yes removes the stale address through the helper, proves green, prints before → after and undo', async () => {
@@ -202,9 +213,12 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
           'ip-addr.json',
           'ip-route.json',
           'minikube-profile-list.json',
-          'minikube-status.json',
-          'vm-probe.txt',
-          'vm-ip-route.txt',
+          // Two VMs: each one's files under its own name.
+          'minikube.minikube.minikube-status.json',
+          'minikube.minikube.vm-probe.txt',
+          'minikube.minikube.vm-ip-route.txt',
+          'minikube.docker.minikube-status.json',
+          'minikube.docker.vm-probe.txt',
           'probes.json',
         ]),
       );
@@ -212,6 +226,7 @@ describeWhere(labAvailable(['curl', 'iptables']), 'bridgelight on a real kernel 
       expect(manifest).toMatchObject({ format: 'bridgelight-bundle', version: 2, platform: 'linux', redacted: redact });
       expect(manifest.vms).toMatchObject([
         { provider: 'minikube', name: 'minikube', driver: 'vfkit', network: 'vmnet-shared' },
+        { provider: 'minikube', name: 'docker', driver: 'docker', network: 'user-mode' },
       ]);
       const addr = readFileSync(path.join(out, 'ip-addr.json'), 'utf8');
       const macs = [...addr.matchAll(/"address":"([0-9a-f:]{17})"/g)]

@@ -1,12 +1,19 @@
-import { collectSnapshot } from '../../node/collect';
+import { type CollectOptions, collectSnapshot, vmSelectors } from '../../node/collect';
 import { collectOptions, hostPlatform, livePorts } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
 import { machineNames, recordBundle, redactionBy } from '../../node/record-bundle';
 import { diagnoseAll } from '../../shared/diagnosis';
 import { createRedactor } from '../../shared/redact';
 import { extractIpRouteSection } from '../../shared/vm-probe';
+import { selectorRef } from '../../shared/vm-select';
 import type { TerminalContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
+
+/** The VMs a recording covers, as the person asked for them (`--vm` refs; a provider alone: all its VMs). */
+function vmsBeingRecorded(options: CollectOptions): string {
+  const selectors = vmSelectors(options);
+  return selectors.length === 0 ? 'every running VM' : `VMs ${selectors.map(selectorRef).join(', ')}`;
+}
 
 export async function runBundle(args: string[], context: TerminalContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { ...CHECK_OPTIONS, redact: { type: 'boolean' } }, 1);
@@ -14,9 +21,7 @@ export async function runBundle(args: string[], context: TerminalContext): Promi
   if (!dir) throw new UserError('which folder? usage: bridgelight bundle OUT_DIR [--redact]', EXIT.usage);
   const options = collectOptions(hostPlatform(), checkOptionsFor(values, context));
   const redactor = values.redact ? createRedactor(machineNames()) : null;
-  context.stderr.write(
-    `Recording ${options.platform} network state and ${options.profile ? `minikube profile "${options.profile}"` : 'the running minikube profile'}…\n`,
-  );
+  context.stderr.write(`Recording ${options.platform} network state and ${vmsBeingRecorded(options)}…\n`);
   const recorded = await recordBundle(
     {
       livePorts,

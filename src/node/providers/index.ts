@@ -131,7 +131,9 @@ async function observe(run: Run, target: Target, alone: boolean): Promise<VmObse
   if (target.settled) return base;
   // Made while the tool answers: its own client (ssh) is judged the same way, so a denial explains its failure.
   const reaching = reachVm(run.prober, run.options.platform, listing, run.timeouts.probeMs);
-  const answer = await (target.state ?? provider.state(context, name, listing));
+  const early = target.state ? await target.state : null;
+  // Asked before the listing came, the tool may have needed it (a state read from the listing): ask again with it.
+  const answer = early ?? (target.state && !listing ? null : await provider.state(context, name, listing));
   const reach = await reaching;
   if (reach !== undefined) base.reach = reach;
   // A bundle without the tool's answer may still hold the VM's own routes: they count, the state stays unknown.
@@ -189,12 +191,8 @@ async function replayedRoutesOnly(context: ProviderContext, name: string): Promi
  * installed provider's choice (its stopped VM says so); when no tool is installed at all, the first provider's
  * "not installed". A provider named but not installed: its VMs are `not-installed`.
  */
-export async function collectVms(
-  ports: CollectPorts,
-  options: CollectOptions,
-  notes: Notes,
-  providers: readonly VmProvider[] = PROVIDERS,
-): Promise<VmObservation[]> {
+export async function collectVms(ports: CollectPorts, options: CollectOptions, notes: Notes): Promise<VmObservation[]> {
+  const providers = ports.providers ?? PROVIDERS;
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const run: Run = {
     runner: underDeadline(ports.runner, vmDeadlineMs(options)),
