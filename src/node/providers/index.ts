@@ -10,11 +10,18 @@ import type { VmListing } from '../../shared/vm';
 import { buildVmProbeScript, parseVmProbeOutput } from '../../shared/vm-probe';
 import { type CollectOptions, type CollectPorts, DEFAULT_TIMEOUTS } from '../collect';
 import { type Notes, parseInto, runCommand, saysNothing } from '../command-outcome';
+import { colima } from './colima';
+import { container } from './container';
+import { lima } from './lima';
 import { minikube } from './minikube';
+import { multipass } from './multipass';
+import { podman } from './podman';
 import type { ProviderContext, VmProvider } from './port';
+import { tart } from './tart';
+import { utm } from './utm';
 
 /** Every provider, in the order they are asked. */
-export const PROVIDERS: readonly VmProvider[] = [minikube];
+export const PROVIDERS: readonly VmProvider[] = [minikube, lima, colima, multipass, container, tart, utm, podman];
 
 /** The named VM; else the first running one in the listing; else the provider's default. */
 export function chooseVm(listings: VmListing[] | null, asked: string | null, fallback: string): string {

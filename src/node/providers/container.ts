@@ -1,0 +1,16 @@
+// apple/container on the VmProvider port: `container ls --all --format json`, `container exec ID sh -c …` for the
+// probe (the argument vector reaches the container's process as it is).
+import { BUNDLE_FILES } from '../../shared/bundle-format';
+import { parseContainerList } from '../../shared/parsers/providers/container';
+import { CONTAINER } from '../../shared/providers/container';
+import { listedProvider } from './listed';
+
+export const container = listedProvider({
+  wording: CONTAINER,
+  listKey: BUNDLE_FILES.containerList,
+  parse: parseContainerList,
+  // Containers have no default: with none running there is nothing to name, and a name no listing holds is
+  // answered from the listing alone, never run.
+  defaultName: '',
+  execArgv: (name, line) => ['container', 'exec', name, 'sh', '-c', line],
+});

@@ -1,0 +1,19 @@
+// Tart on the VmProvider port: `tart list --format json`, `tart ip NAME` for each running VM's address (the listing
+// has none), `tart exec NAME sh -c …` for the probe. `tart exec` needs the Tart Guest Agent in the VM; without it
+// the exec fails with Tart's own line ("is the Tart Guest Agent running?"), which becomes the VM's probe error while
+// its host-side hops still count.
+import { BUNDLE_FILES } from '../../shared/bundle-format';
+import { parseTartList } from '../../shared/parsers/providers/tart';
+import { TART } from '../../shared/providers/tart';
+import { withAddresses } from './addresses';
+import { listedProvider } from './listed';
+
+export const tart = listedProvider({
+  wording: TART,
+  listKey: BUNDLE_FILES.tartList,
+  parse: parseTartList,
+  complete: withAddresses({ file: BUNDLE_FILES.tartIp, argv: (vm) => ['tart', 'ip', vm.name] }),
+  // Tart has no default VM.
+  defaultName: '',
+  execArgv: (name, line) => ['tart', 'exec', name, 'sh', '-c', line],
+});
