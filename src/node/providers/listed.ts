@@ -7,7 +7,7 @@ import type { CommandSpec } from '../../shared/command';
 import type { ParseResult } from '../../shared/parse-result';
 import type { ProviderWording } from '../../shared/providers';
 import type { VmListing } from '../../shared/vm';
-import { runCommand } from '../command-outcome';
+import { type Notes, runCommand } from '../command-outcome';
 import type { ProviderContext, VmProvider, VmStateAnswer } from './port';
 
 /** The listing as read: the VMs (null when unusable) and why not, so a VM's state can say timeout or failure. */
@@ -35,18 +35,26 @@ export interface ListedTool {
  */
 export const probeShellLine = (encodedScript: string): string => `echo ${encodedScript} | base64 -d | sh`;
 
-// One listing per context: `state` for a named VM and `list` run at once, and must not cost two processes.
-const reads = new WeakMap<ProviderContext, Map<string, Promise<ListingRead>>>();
+// One listing per check, whatever contexts its callers built (the collector gives the listing, each VM and a
+// named VM's early state a context of their own): the check's Notes, one per check, is what they all share.
+const reads = new WeakMap<Notes, Map<string, Promise<ListingRead>>>();
 // The same listings once read, for probeExec, which is synchronous.
-const done = new WeakMap<ProviderContext, Map<string, VmListing[]>>();
+const done = new WeakMap<Notes, Map<string, VmListing[]>>();
+
+function perCheck<T>(map: WeakMap<Notes, Map<string, T>>, notes: Notes): Map<string, T> {
+  const known = map.get(notes);
+  if (known !== undefined) return known;
+  const fresh = new Map<string, T>();
+  map.set(notes, fresh);
+  return fresh;
+}
 
 function readListing(context: ProviderContext, tool: ListedTool): Promise<ListingRead> {
-  const perContext = reads.get(context) ?? new Map<string, Promise<ListingRead>>();
-  reads.set(context, perContext);
-  const known = perContext.get(tool.listKey);
+  const reading = perCheck(reads, context.notes);
+  const known = reading.get(tool.listKey);
   if (known !== undefined) return known;
   const read = runListing(context, tool);
-  perContext.set(tool.listKey, read);
+  reading.set(tool.listKey, read);
   return read;
 }
 
@@ -79,19 +87,13 @@ async function runListing(context: ProviderContext, tool: ListedTool): Promise<L
     return { listings: null, answer: { availability: 'failed', state: null, running: false } };
   }
   const listings = tool.complete ? await tool.complete(context, parsed.value) : parsed.value;
-  const perContext = done.get(context) ?? new Map<string, VmListing[]>();
-  perContext.set(tool.listKey, listings);
-  done.set(context, perContext);
+  perCheck(done, notes).set(tool.listKey, listings);
   return { listings, answer: null };
 }
 
 function listedAs(context: ProviderContext, tool: ListedTool, name: string): VmListing | null {
-  return (
-    done
-      .get(context)
-      ?.get(tool.listKey)
-      ?.find((vm) => vm.name === name) ?? null
-  );
+  const listings = done.get(context.notes)?.get(tool.listKey) ?? [];
+  return listings.find((vm) => vm.name === name) ?? null;
 }
 
 function stateOf(listing: VmListing): VmStateAnswer {

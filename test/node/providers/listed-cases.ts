@@ -33,11 +33,12 @@ export function listedCases(cases: ListedCases): void {
     expect(specs[0]?.argv).toEqual([wording.tool, ...wording.listArgs]);
   });
 
-  it("reads a VM's state from the listing, and a named VM's from the same one listing", async () => {
+  it("reads a VM's state from the listing, and a named VM's from the check's one listing", async () => {
     const { context, specs } = replay({ [listKey]: text(cases.sample) });
+    // The collector gives the listing and each VM contexts of their own; the check's notes are the same.
     const [listings, named] = await Promise.all([
-      provider.list(context),
-      provider.state(context, cases.running.name, null),
+      provider.list({ ...context }),
+      provider.state({ ...context }, cases.running.name, null),
     ]);
     expect(named).toMatchObject({ availability: 'ok', running: true });
     const listed = listings?.find((vm) => vm.name === cases.running.name) ?? null;
