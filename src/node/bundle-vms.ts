@@ -2,8 +2,9 @@
 // holding each one's evidence. Kept apart from the reading and writing of bundle files (bundle.ts).
 
 import type { RecordedCommand } from '../shared/bundle-format';
-import { BUNDLE_FILES, type BundleVm } from '../shared/bundle-format';
-import type { Snapshot } from '../shared/model';
+import { BUNDLE_FILES, type BundleVm, vmFile } from '../shared/bundle-format';
+import type { Snapshot, VmObservation } from '../shared/model';
+import { wordingFor } from '../shared/providers';
 import { PROVIDER_IDS, VM_NETWORKS } from '../shared/vm';
 import { EXIT, UserError } from './errors';
 
@@ -42,22 +43,37 @@ export function validateVms(version: number, vms: unknown): void {
     );
 }
 
-/** The VM list a new bundle's manifest gets: the VM the snapshot observed, with the files recorded for it. */
+/**
+ * The files recorded for one VM: those under its own name (several VMs in one check), else v1's plain names;
+ * with several VMs a plain file (a listing, run once per provider) belongs to the VMs of the tool that printed it.
+ */
+function filesOf(
+  vm: VmObservation,
+  alone: boolean,
+  commands: Record<string, RecordedCommand>,
+  written: readonly string[],
+): string[] {
+  const recorded = [...new Set([...Object.keys(commands), ...written])];
+  const tool = wordingFor(vm.provider).tool;
+  const plain = VM_FILES.filter(
+    (file) => recorded.includes(file) && (alone || (file in commands && commands[file]!.argv[0] === tool)),
+  );
+  const own = vmFile(vm.provider, vm.profile, '');
+  return [...plain, ...recorded.filter((file) => file.startsWith(own))];
+}
+
+/** The VM list a new bundle's manifest gets: every VM the snapshot observed, with the files recorded for it. */
 export function recordedVms(
   snapshot: Snapshot,
   commands: Record<string, RecordedCommand>,
   written: string[],
 ): BundleVm[] {
-  const vm = snapshot.vm;
-  if (!vm) return [];
-  const files = VM_FILES.filter((file) => file in commands || written.includes(file));
-  return [
-    {
-      provider: vm.provider,
-      name: vm.profile,
-      driver: vm.listing?.driver ?? null,
-      network: vm.listing?.network ?? 'unknown',
-      files,
-    },
-  ];
+  const vms = snapshot.vms ?? (snapshot.vm ? [snapshot.vm] : []);
+  return vms.map((vm) => ({
+    provider: vm.provider,
+    name: vm.profile,
+    driver: vm.listing?.driver ?? null,
+    network: vm.listing?.network ?? 'unknown',
+    files: filesOf(vm, vms.length === 1, commands, written),
+  }));
 }

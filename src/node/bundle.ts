@@ -1,4 +1,4 @@
-// Support bundles (format v1, a public contract): the recording runner writes one, the replay runner reads
+// Support bundles (format v2, v1 still read; a public contract): the recording runner writes one, the replay runner reads
 // one back through the same CommandRunner port, so a bundle diagnoses exactly as the live machine did.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,13 +9,16 @@ import {
   type BundleManifest,
   MAX_BUNDLE_FILE_BYTES,
   type RecordedCommand,
+  vmFile,
 } from '../shared/bundle-format';
 import type { CommandResult, CommandRunner, CommandSpec } from '../shared/command';
 import type { HostProbe } from '../shared/model';
 import { isRecord } from '../shared/names';
+import { DEFAULT_PROVIDER, wordingFor } from '../shared/providers';
 import { validateVms } from './bundle-vms';
 import { EXIT, UserError } from './errors';
 import type { HostProber } from './probes';
+import type { VmKeyer } from './providers';
 import { type PrivateDir, readCapped } from './safe-fs';
 
 /** A file the replay runner could not hand over, and why. */
@@ -91,15 +94,38 @@ const NOTHING: CommandResult = {
   durationMs: 0,
 };
 
-export function createReplayRunner(dir: string, manifest: BundleManifest): CommandRunner {
-  const missingTools = new Set(
-    Object.values(manifest.commands ?? {})
-      .filter((recorded) => recorded.notFound)
-      .map((recorded) => recorded.argv[0]),
+/** The one VM tool bundles knew before v2 listed their VMs (and hand-assembled bundles still assume). */
+const V1_VM_TOOL = wordingFor(DEFAULT_PROVIDER).tool;
+
+/**
+ * Which VM tools the recording machine had: those it ran a command of, or whose VMs the manifest lists (v1: the
+ * one tool then known). A tool the recording never ran is absent, so replay asks no provider the bundle never saw.
+ */
+function replayedTools(manifest: BundleManifest): (tool: string) => boolean {
+  const recorded = Object.values(manifest.commands ?? {});
+  const missing = new Set(recorded.filter((command) => command.notFound).map((command) => command.argv[0]));
+  const ran = new Set(recorded.filter((command) => !command.notFound).map((command) => command.argv[0]));
+  const listed = new Set((manifest.vms ?? []).map((vm) => wordingFor(vm.provider).tool));
+  return (tool) => !missing.has(tool) && (ran.has(tool) || listed.has(tool) || tool === V1_VM_TOOL);
+}
+
+/** Each VM's files as a bundle holding `held` has them: under the VM's own name (several VMs), else plain (v1). */
+export function heldVmKey(held: ReadonlySet<string>): VmKeyer {
+  return (provider, name, file) => {
+    const own = vmFile(provider, name, file);
+    return held.has(own) ? own : file;
+  };
+}
+
+export function replayVmKey(manifest: BundleManifest): VmKeyer {
+  return heldVmKey(
+    new Set([...Object.keys(manifest.commands ?? {}), ...(manifest.vms ?? []).flatMap((vm) => vm.files)]),
   );
+}
+
+export function createReplayRunner(dir: string, manifest: BundleManifest): CommandRunner {
   return {
-    // The recording machine lacked a tool when one of its commands was not found.
-    locate: (tool) => !missingTools.has(tool),
+    locate: replayedTools(manifest),
     async run(spec: CommandSpec): Promise<CommandResult> {
       const recorded = manifest.commands?.[spec.key];
       if (recorded?.notFound) return { ...NOTHING, outcome: 'not-found' };

@@ -21,15 +21,18 @@ import { parseNetstatRn } from '../shared/parsers/darwin/netstat';
 import { parseRouteGet } from '../shared/parsers/darwin/route-get';
 import { parseIpAddrJson } from '../shared/parsers/linux/ip-addr';
 import { parseIpRouteJson } from '../shared/parsers/linux/ip-route';
+import type { VmSelector } from '../shared/vm-select';
 import { Notes, parseInto, runCommand, unusable } from './command-outcome';
 import type { HostProber } from './probes';
-import { collectVm } from './providers';
+import { collectVms, type VmKeyer } from './providers';
 import { linuxIpPath } from './tools';
 
 export interface CollectOptions {
   platform: Platform;
-  /** The VM to check, by the name its tool gives it; null: the provider's own choice (a running one). */
+  /** `--profile NAME`: the same as `--vm minikube/NAME`; ignored when `vms` is given. */
   profile: string | null;
+  /** The VMs to check (`--vm PROVIDER[/NAME]`); absent or empty with no profile: every running VM found. */
+  vms?: VmSelector[];
   probeTargets: string[];
   dnsName: string;
   /** Skip the host probes (and the VM's own target probes still run inside the VM script). */
@@ -44,6 +47,20 @@ export interface Timeouts {
   minikubeSshMs: number;
   /** Per lookup or connect inside the VM script. */
   vmStepSeconds: number;
+  /** The one deadline of a check's whole VM side (every listing, state and probe exec of every VM, at once). */
+  vmDeadlineMs?: number;
+}
+
+/** Unless set, a VM side may take as long as one VM's state and probe one after the other. */
+export function vmDeadlineMs(options: CollectOptions): number {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  return timeouts.vmDeadlineMs ?? timeouts.minikubeStatusMs + timeouts.minikubeSshMs;
+}
+
+/** The VMs asked for: `--vm` selectors, else `--profile` as minikube's, else none (every running VM). */
+export function vmSelectors(options: CollectOptions): VmSelector[] {
+  if (options.vms && options.vms.length > 0) return options.vms;
+  return options.profile === null ? [] : [{ provider: 'minikube', name: options.profile }];
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = {
@@ -58,6 +75,8 @@ export interface CollectPorts {
   runner: CommandRunner;
   prober: HostProber;
   now?: () => Date;
+  /** How each VM's files are keyed (replay: as its bundle holds them); absent: the layout a recording writes. */
+  vmKey?: VmKeyer;
 }
 
 /** The host side: interfaces, routes, default route, DHCP leases. */
@@ -193,10 +212,11 @@ export type Lane = 'structural' | 'refine';
 export interface Evidence {
   host: (HostPart & { inputs: InputNote[] }) | null;
   hostProbes: HostProbe[] | null;
-  vm: { observation: VmObservation | null; inputs: InputNote[] };
+  /** Every VM observed, in the order checked (the first is the snapshot's `vm`). */
+  vm: { observations: VmObservation[]; inputs: InputNote[] };
 }
 
-export const NO_EVIDENCE: Evidence = { host: null, hostProbes: null, vm: { observation: null, inputs: [] } };
+export const NO_EVIDENCE: Evidence = { host: null, hostProbes: null, vm: { observations: [], inputs: [] } };
 
 interface Collector<K extends keyof Evidence> {
   part: K;
@@ -221,8 +241,8 @@ const vmCollector: Collector<'vm'> = {
   lane: 'refine',
   async collect(ports, options) {
     const notes = new Notes();
-    const observation = await collectVm(ports, options, notes);
-    return { observation, inputs: notes.list };
+    const observations = await collectVms(ports, options, notes);
+    return { observations, inputs: notes.list };
   },
 };
 
@@ -257,7 +277,8 @@ export function assembleSnapshot(platform: Platform, takenAt: Date, evidence: Ev
     routes: host?.routes ?? null,
     defaultRoute: host?.defaultRoute ?? null,
     leases: host?.leases ?? null,
-    vm: evidence.vm.observation,
+    vm: evidence.vm.observations[0] ?? null,
+    ...(evidence.vm.observations.length > 0 ? { vms: evidence.vm.observations } : {}),
     hostProbes: evidence.hostProbes,
     inputs: [...(host?.inputs ?? []), ...evidence.vm.inputs],
   };

@@ -2,7 +2,7 @@
 // structural check at once (a second address shows up without waiting for any probe); probes and the one
 // `minikube ssh` follow as a refinement, rate-limited and coalesced, so a flapping address can neither flood
 // the network nor grow a queue; a slow timer re-checks everything as a safety net.
-import { diagnose } from '../shared/diagnosis';
+import { diagnoseAll } from '../shared/diagnosis';
 import type { Diagnosis, Platform, Snapshot } from '../shared/model';
 import { assembleSnapshot, type CollectPorts, collectLane, type Evidence, NO_EVIDENCE, probeSources } from './collect';
 import type { CheckOptions } from './engine';
@@ -220,7 +220,7 @@ export class Monitor {
   private publish(phase: UpdatePhase, reason: string): void {
     if (!this.evidence.host || this.stopped) return;
     const snapshot = assembleSnapshot(this.options.platform, this.options.now?.() ?? new Date(), this.evidence);
-    const diagnosis = diagnose(snapshot);
+    const diagnosis = diagnoseAll(snapshot);
     const key = JSON.stringify(diagnosis);
     const changed = key !== this.lastKey;
     this.lastKey = key;

@@ -2,9 +2,9 @@
 // BundleRecorder, so every bundle replays with `bridgelight check --replay` exactly as it was diagnosed.
 import { readdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_VERSION } from '../shared/bundle-format';
+import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_VERSION, vmFile } from '../shared/bundle-format';
 import type { Diagnosis, Light, Snapshot } from '../shared/model';
-import { BundleRecorder } from './bundle';
+import { BundleRecorder, heldVmKey } from './bundle';
 import { recordedVms } from './bundle-vms';
 import type { CollectOptions, CollectPorts } from './collect';
 import { createPrivateDir } from './safe-fs';
@@ -47,10 +47,19 @@ export async function recordBundle(engine: BundleEngine, request: BundleRequest)
     { runner: recorder.runner(live.runner), prober: recorder.prober(live.prober), now: () => createdAt },
     options,
   );
-  if (recorder.commands[BUNDLE_FILES.vmProbe] && snapshot.vm?.probe?.routes) {
+  const keyOf = heldVmKey(new Set(Object.keys(recorder.commands)));
+  for (const vm of snapshot.vms ?? []) {
+    const probeKey = keyOf(vm.provider, vm.profile, BUNDLE_FILES.vmProbe, false);
+    if (!recorder.commands[probeKey] || !vm.probe?.routes) continue;
     // Kept apart too, so a person reading the bundle finds the VM's routes without the script's markers.
-    const section = engine.extractIpRouteSection(recorder.lastOutput(BUNDLE_FILES.vmProbe) ?? '');
-    if (section !== null) recorder.writeFile(BUNDLE_FILES.vmIpRoute, section);
+    const section = engine.extractIpRouteSection(recorder.lastOutput(probeKey) ?? '');
+    if (section !== null)
+      recorder.writeFile(
+        probeKey === BUNDLE_FILES.vmProbe
+          ? BUNDLE_FILES.vmIpRoute
+          : vmFile(vm.provider, vm.profile, BUNDLE_FILES.vmIpRoute),
+        section,
+      );
   }
   const diagnosis = engine.diagnose(snapshot);
   // Written as computed: redacting prose would only mangle it (a host called "vm" against "the VM").

@@ -41,6 +41,13 @@ export const BUNDLE_FILES = {
 /** `ipconfig getpacket IF` output is stored per interface. */
 export const ipconfigGetpacketFile = (interfaceName: string): string => `ipconfig-getpacket-${interfaceName}.txt`;
 
+/**
+ * v2, several VMs in one check: each VM's own files (its state, its probe, its routes) under its own name,
+ * `PROVIDER.NAME.FILE` (`lima.default.vm-probe.txt`); a listing, run once per provider, keeps its plain name. A
+ * check of one VM keeps v1's plain names, so one-VM bundles read the same in every version.
+ */
+export const vmFile = (provider: ProviderId, name: string, file: string): string => `${provider}.${name}.${file}`;
+
 /** What happened to one recorded command, so that replay reproduces "not installed" and "timed out" too. */
 export interface RecordedCommand {
   argv: string[];

@@ -71,9 +71,23 @@ describe('replay bundles', () => {
   it('check --json prints exactly one object with exactly the contract keys', async () => {
     const run = await runCli(['check', '--json', '--replay', bundlePath('seed')]);
     const parsed = JSON.parse(run.stdout);
-    expect(Object.keys(parsed).sort()).toEqual(['bridge', 'egress', 'findings', 'hops', 'verdict', 'vm']);
+    expect(Object.keys(parsed).sort()).toEqual(['bridge', 'egress', 'findings', 'hops', 'verdict', 'vm', 'vms']);
+    // The seed's findings are the host's: none names a VM.
     for (const finding of parsed.findings)
       expect(Object.keys(finding).sort()).toEqual(['detail', 'evidence', 'fix', 'id', 'severity', 'title']);
+    for (const vm of parsed.vms)
+      expect(Object.keys(vm).sort()).toEqual([
+        'bridge',
+        'driver',
+        'gateway',
+        'hops',
+        'name',
+        'network',
+        'provider',
+        'ref',
+        'state',
+        'verdict',
+      ]);
   });
 
   it('seed without probes: the lease alone is evidence enough', async () => {

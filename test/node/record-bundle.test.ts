@@ -5,7 +5,7 @@ import { collectSnapshot } from '@src/node/collect';
 import { checkReplay, collectOptions } from '@src/node/engine';
 import { recordBundle } from '@src/node/record-bundle';
 import type { CommandSpec } from '@src/shared/command';
-import { diagnose } from '@src/shared/diagnosis';
+import { diagnoseAll } from '@src/shared/diagnosis';
 import { extractIpRouteSection } from '@src/shared/vm-probe';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandResult } from '../support/command-result';
@@ -34,9 +34,13 @@ describe('recording a v2 bundle', () => {
         : commandResult({ outcome: 'failed', exitCode: 1 });
     const recorded = await recordBundle(
       {
-        livePorts: () => ({ runner: { run }, prober: { probe: async () => null } }),
+        // Only minikube is installed: the other providers' tools are not on PATH.
+        livePorts: () => ({
+          runner: { run, locate: (tool) => tool === 'minikube' },
+          prober: { probe: async () => null },
+        }),
         collect: collectSnapshot,
-        diagnose,
+        diagnose: diagnoseAll,
         extractIpRouteSection,
         redact: null,
       },

@@ -2,7 +2,7 @@ import { collectSnapshot } from '../../node/collect';
 import { collectOptions, hostPlatform, livePorts } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
 import { machineNames, recordBundle } from '../../node/record-bundle';
-import { diagnose } from '../../shared/diagnosis';
+import { diagnoseAll } from '../../shared/diagnosis';
 import { createRedactor } from '../../shared/redact';
 import { extractIpRouteSection } from '../../shared/vm-probe';
 import type { CommandContext } from '../context';
@@ -21,7 +21,7 @@ export async function runBundle(args: string[], context: CommandContext): Promis
     {
       livePorts,
       collect: collectSnapshot,
-      diagnose,
+      diagnose: diagnoseAll,
       extractIpRouteSection,
       redact: redactor ? (text) => redactor.redact(text) : null,
     },

@@ -3,7 +3,7 @@
 import { collectSnapshot } from '../../node/collect';
 import { createLiveProber } from '../../node/probes';
 import { type BundleEngine, machineNames } from '../../node/record-bundle';
-import { diagnose } from '../../shared/diagnosis';
+import { diagnoseAll } from '../../shared/diagnosis';
 import { createRedactor } from '../../shared/redact';
 import { extractIpRouteSection } from '../../shared/vm-probe';
 import { createAppRunner } from '../monitor/live-monitor';
@@ -13,7 +13,7 @@ export function liveBundleEngine(): BundleEngine {
   return {
     livePorts: () => ({ runner: createAppRunner(), prober: createLiveProber() }),
     collect: collectSnapshot,
-    diagnose,
+    diagnose: diagnoseAll,
     extractIpRouteSection,
     redact: (text) => redactor.redact(text),
   };

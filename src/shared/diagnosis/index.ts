@@ -3,13 +3,15 @@
 import type { BridgeInfo, Diagnosis, EgressInfo, Finding, Hop, Light, Snapshot, VmInfo } from '../model';
 import { deriveFacts, type Facts } from './facts';
 import { buildHops, unknownHops, verdictOf } from './hops';
+import { diagnoseAllWith } from './multi';
 import type { Rule } from './rule';
 import { RULES } from './rules';
 
 export { isSafeInterfaceName, removeAddressCommand, undoCommand } from './commands';
 export type { Facts } from './facts';
 export { deriveFacts } from './facts';
-export type { Rule } from './rule';
+export { worstVerdict } from './multi';
+export type { Rule, RuleScope } from './rule';
 export { RULES } from './rules';
 
 function attempt<T>(compute: () => T, fallback: T): T {
@@ -110,4 +112,9 @@ export function diagnoseWith(rules: readonly Rule[], snapshot: Snapshot): Diagno
 
 export function diagnose(snapshot: Snapshot): Diagnosis {
   return diagnoseWith(RULES, snapshot);
+}
+
+/** Every VM of the snapshot, each diagnosed as diagnose() does one, merged (see ./multi.ts): `check --json`. */
+export function diagnoseAll(snapshot: Snapshot, rules: readonly Rule[] = RULES): Diagnosis {
+  return diagnoseAllWith(diagnoseWith, rules, snapshot);
 }

@@ -4,8 +4,15 @@ import type { Finding } from '../model';
 import { DEFAULT_PROVIDER, type ProviderWording, wordingFor } from '../providers';
 import type { Facts } from './facts';
 
+/**
+ * Whom a rule's finding is about, in a check of several VMs: `vm` findings are worked out per VM and carry its
+ * `vm` ref (the VM's own path, state and tool); `host` findings are the host's alone and reported once.
+ */
+export type RuleScope = 'vm' | 'host';
+
 export interface Rule {
   readonly id: FindingId;
+  readonly scope: RuleScope;
   /** Findings that, when they hold together with this one, are its consequence rather than a second problem. */
   readonly explains?: readonly FindingId[];
   evaluate(facts: Facts): Finding | null;

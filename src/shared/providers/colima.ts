@@ -7,6 +7,7 @@ export const COLIMA: ProviderWording = {
   toolName: 'Colima',
   vmNoun: 'profile',
   tool: 'colima',
+  nameRule: LIMA_NAME,
   listArgs: ['list', '--json'],
   states: LIMA_STATES,
   command: commandBy('colima', LIMA_NAME, { ssh: ['ssh', '-p'] }),

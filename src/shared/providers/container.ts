@@ -9,6 +9,7 @@ export const CONTAINER: ProviderWording = {
   toolName: 'apple/container',
   vmNoun: 'container',
   tool: 'container',
+  nameRule: CONTAINER_ID,
   listArgs: ['ls', '--all', '--format', 'json'],
   states: { running: 'running', stopped: 'stopped' },
   command: commandBy('container', CONTAINER_ID, { status: ['inspect'], ssh: ['exec', '-it'] }),

@@ -11,6 +11,7 @@ export const LIMA: ProviderWording = {
   toolName: 'Lima',
   vmNoun: 'instance',
   tool: 'limactl',
+  nameRule: LIMA_NAME,
   listArgs: ['list', '--json'],
   states: LIMA_STATES,
   command: commandBy('limactl', LIMA_NAME, { ssh: ['shell'], status: ['list'] }),

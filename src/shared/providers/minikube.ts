@@ -15,6 +15,7 @@ export const MINIKUBE_WORDING: ProviderWording = {
   tool: 'minikube',
   toolName: 'minikube',
   vmNoun: 'profile',
+  nameRule: MINIKUBE_PROFILE,
   listArgs: ['profile', 'list', '-o', 'json'],
   // minikube's profile Status words (`OK` since v1.3x, `Running` before; `Degraded` for a partly healthy HA cluster).
   states: {

@@ -9,6 +9,7 @@ export const MULTIPASS: ProviderWording = {
   toolName: 'multipass',
   vmNoun: 'instance',
   tool: 'multipass',
+  nameRule: MULTIPASS_NAME,
   listArgs: ['list', '--format', 'json'],
   // multipass's instance states (InstanceStatus): a suspended or deleted instance carries no traffic.
   states: {

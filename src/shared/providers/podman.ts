@@ -9,6 +9,7 @@ export const PODMAN: ProviderWording = {
   toolName: 'Podman machine',
   vmNoun: 'machine',
   tool: 'podman',
+  nameRule: PODMAN_MACHINE,
   listArgs: ['machine', 'ls', '--format', 'json'],
   // `podman machine ls --format json` gives booleans, not words: the parser names them `Running` / `Stopped`.
   states: { Running: 'running', Starting: 'unknown', Stopped: 'stopped' },

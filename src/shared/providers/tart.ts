@@ -9,6 +9,7 @@ export const TART: ProviderWording = {
   toolName: 'Tart',
   vmNoun: 'VM',
   tool: 'tart',
+  nameRule: TART_NAME,
   listArgs: ['list', '--format', 'json'],
   states: { running: 'running', stopped: 'stopped', suspended: 'stopped' },
   // `tart run` keeps the VM in the foreground as long as it runs: the user starts it again in a terminal.

@@ -13,6 +13,8 @@ export interface ProviderWording {
   vmNoun: string;
   /** The arguments that list the VMs, after `tool`. */
   listArgs: readonly string[];
+  /** The tool's rule for a VM's name as Bridgelight accepts it (`--vm PROVIDER/NAME`, bundles, settings). */
+  nameRule: RegExp;
   /** The tool's own state words, each with the state Bridgelight reads it as; any other word is `unknown`. */
   states: Readonly<Record<string, VmRunState>>;
   /**

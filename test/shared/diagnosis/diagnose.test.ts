@@ -300,6 +300,7 @@ describe('diagnose: empty and broken input', () => {
 describe('diagnoseWith: rules are isolated', () => {
   const throwing: Rule = {
     id: 'egress-multiple-ipv4',
+    scope: 'host',
     evaluate() {
       throw new Error('boom');
     },

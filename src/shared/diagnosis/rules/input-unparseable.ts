@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   id: 'input-unparseable',
+  scope: 'host',
   evaluate(facts) {
     const notes = facts.unreadableInputs;
     if (notes.length === 0) return null;

@@ -2,6 +2,7 @@ import { providerOf, type Rule } from '../rule';
 
 export const rule: Rule = {
   id: 'minikube-not-found',
+  scope: 'vm',
   evaluate(facts) {
     if (facts.vm.status !== 'not-installed') return null;
     const { tool } = providerOf(facts);

@@ -44,6 +44,7 @@ const ELSEWHERE_DETAIL =
 
 export const rule: Rule = {
   id: 'vm-bridge-missing',
+  scope: 'vm',
   evaluate(facts) {
     const gateway = facts.vm.gateway;
     if (gateway === null || !facts.interfacesKnown || facts.bridge !== null) return null;

@@ -30,6 +30,7 @@ function where(facts: Facts): string {
 
 export const rule: Rule = {
   id: 'vm-internet-unreachable',
+  scope: 'vm',
   evaluate(facts) {
     if (facts.vm.status !== 'probed' || !facts.vm.targets.allFailed) return null;
     return {

@@ -56,6 +56,7 @@ function severityNote(facts: Facts): string {
 
 export const rule: Rule = {
   id: 'vpn-default-route',
+  scope: 'host',
   explains: ['vm-internet-unreachable'],
   evaluate(facts) {
     const vpn = facts.vpn;
