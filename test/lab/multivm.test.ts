@@ -28,6 +28,14 @@ async function check(): Promise<Diagnosis> {
 const paths = (diagnosis: Diagnosis) =>
   (diagnosis.vms ?? []).map((vm) => `${vm.ref} ${vm.network} ${vm.bridge ?? '-'} ${vm.verdict}`).sort();
 
+/** The lab's four VMs, the two vmnet ones with the light given, the user-mode ones always green. */
+const labPaths = (vmnet: string) => [
+  `container/web vmnet-shared bridge101 ${vmnet}`,
+  'lima/default user-mode - green',
+  'minikube/docker user-mode - green',
+  `minikube/minikube vmnet-shared bridge100 ${vmnet}`,
+];
+
 /** One line per call of a tool's stand-in. */
 function calls(tool: string): string[] {
   const file = path.join(lab.dir, `${tool}-calls.log`);
@@ -74,12 +82,7 @@ describeWhere(labAvailable(['curl', 'iptables']), 'several VMs on a real kernel 
   it('seed: both vmnet VMs are red, each on its own bridge; the user-mode VMs are green', async () => {
     await lab.setState('seed');
     const diagnosis = await check();
-    expect(paths(diagnosis)).toEqual([
-      'container/web vmnet-shared bridge101 red',
-      'lima/default user-mode - green',
-      'minikube/docker user-mode - green',
-      'minikube/minikube vmnet-shared bridge100 red',
-    ]);
+    expect(paths(diagnosis)).toEqual(labPaths('red'));
     expect(diagnosis.verdict).toBe('red');
     const unreachable = diagnosis.findings.filter((finding) => finding.id === 'vm-internet-unreachable');
     expect(unreachable.map((finding) => finding.vm).sort()).toEqual(['container/web', 'minikube/minikube']);
@@ -109,12 +112,7 @@ describeWhere(labAvailable(['curl', 'iptables']), 'several VMs on a real kernel 
     expect((await lab.inVm(CURL)).code).toBe(0);
     expect((await inNamespace('vm2', CURL)).code).toBe(0);
     const diagnosis = await check();
-    expect(paths(diagnosis)).toEqual([
-      'container/web vmnet-shared bridge101 green',
-      'lima/default user-mode - green',
-      'minikube/docker user-mode - green',
-      'minikube/minikube vmnet-shared bridge100 green',
-    ]);
+    expect(paths(diagnosis)).toEqual(labPaths('green'));
     expect(diagnosis.verdict).toBe('green');
   });
 });
