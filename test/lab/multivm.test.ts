@@ -115,4 +115,22 @@ describeWhere(labAvailable(['curl', 'iptables']), 'several VMs on a real kernel 
     expect(paths(diagnosis)).toEqual(labPaths('green'));
     expect(diagnosis.verdict).toBe('green');
   });
+
+  it('a hung tool and a garbled one: their VMs unknown with a finding each, the rest of the answer still comes', async () => {
+    const result = await lab.inHost(['node', BIN, 'check', '--json', ...PROBE], {
+      cwd: REPO_ROOT,
+      env: { ...ENV, BRIDGELIGHT_LAB_HANG: 'limactl', BRIDGELIGHT_LAB_GARBAGE: 'container' },
+      timeoutMs: 60_000,
+    });
+    const diagnosis = JSON.parse(result.stdout) as Diagnosis;
+    const byRef = Object.fromEntries((diagnosis.vms ?? []).map((vm) => [vm.ref, vm]));
+    expect(byRef['lima/default']).toMatchObject({ network: 'unknown', state: null });
+    expect(byRef['container/*']).toMatchObject({ network: 'unknown', state: null });
+    for (const ref of ['lima/default', 'container/*'])
+      expect(diagnosis.findings.some((finding) => finding.vm === ref)).toBe(true);
+    // minikube's VMs were still probed and read.
+    expect(byRef['minikube/minikube']?.hops.find((hop) => hop.id === 'vm')?.light).toBe('green');
+    // The hung stand-in was killed with its process group: nothing of it is left in the host namespace.
+    expect((await run(['ip', 'netns', 'pids', lab.ns.host])).stdout.trim()).toBe('');
+  });
 });

@@ -75,7 +75,7 @@ describe('lab stand-ins for the VM tools', () => {
 
   it('a hung tool times out: its VMs unknown', async () => {
     process.env.BRIDGELIGHT_LAB_HANG = 'limactl';
-    const ctx = context({ minikubeStatusMs: 300 });
+    const ctx = context({ hostCommandMs: 300 });
     expect(await provider('lima').list(ctx)).toBeNull();
     expect(await provider('lima').state(ctx, 'default', null)).toMatchObject({ availability: 'timeout' });
     expect(ctx.notes.list.map((note) => note.problem)).toEqual(['timeout']);

@@ -9,8 +9,8 @@ export const container = listedProvider({
   wording: CONTAINER,
   listKey: BUNDLE_FILES.containerList,
   parse: parseContainerList,
-  // Containers have no default: with none running there is nothing to name, and a name no listing holds is
-  // answered from the listing alone, never run.
-  defaultName: '',
+  // No default container: `*` stands for "its containers" when the listing cannot be read (it fails every name
+  // rule, so it never reaches a command).
+  defaultName: '*',
   execArgv: (name, line) => ['container', 'exec', name, 'sh', '-c', line],
 });

@@ -63,8 +63,9 @@ async function runListing(context: ProviderContext, tool: ListedTool): Promise<L
   const spec: CommandSpec = {
     key: tool.listKey,
     argv: [tool.wording.tool, ...tool.wording.listArgs],
-    // The same bound as minikube's listing: these tools answer from local state files, or not at all.
-    timeoutMs: timeouts.minikubeStatusMs,
+    // A host command's bound, not minikube's: these tools list from local state files in well under a second, and
+    // the VMs' execs wait for every listing, so a hung one must cost little.
+    timeoutMs: timeouts.hostCommandMs,
   };
   const outcome = await runCommand(runner, notes, spec);
   switch (outcome.result.outcome) {

@@ -13,7 +13,7 @@ export const tart = listedProvider({
   listKey: BUNDLE_FILES.tartList,
   parse: parseTartList,
   complete: withAddresses({ file: BUNDLE_FILES.tartIp, argv: (vm) => ['tart', 'ip', vm.name] }),
-  // Tart has no default VM.
-  defaultName: '',
+  // Tart has no default VM: `*` stands for its VMs when the listing cannot be read (see container.ts).
+  defaultName: '*',
   execArgv: (name, line) => ['tart', 'exec', name, 'sh', '-c', line],
 });

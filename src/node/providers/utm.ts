@@ -16,8 +16,8 @@ export const utm = listedProvider({
     file: BUNDLE_FILES.utmIpAddress,
     argv: (vm) => ['utmctl', 'ip-address', vm.id ?? vm.name],
   }),
-  // UTM has no default VM.
-  defaultName: '',
+  // UTM has no default VM: `*` stands for its VMs when the listing cannot be read (see container.ts).
+  defaultName: '*',
   // `--cmd` takes the rest of the line; the guest agent wants the program's path.
   execArgv: (name, line, listing) => ['utmctl', 'exec', listing?.id ?? name, '--cmd', '/bin/sh', '-c', line],
 });

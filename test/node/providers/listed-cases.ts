@@ -2,6 +2,7 @@
 // a VM's state, the probe exec (its exact argv, and that what reaches the VM's shell really runs the script),
 // a missing tool, a hung tool and garbage. Each <tool>.test.ts calls this with its tool's facts.
 import { execFileSync } from 'node:child_process';
+import { DEFAULT_TIMEOUTS } from '@src/node/collect';
 import type { VmProvider } from '@src/node/providers/port';
 import { wordingFor } from '@src/shared/providers';
 import { expect, it } from 'vitest';
@@ -85,14 +86,15 @@ export function listedCases(cases: ListedCases): void {
     expect(notes.list).toEqual([{ source: listKey, problem: 'not-found', detail: `${provider.tool} was not found` }]);
   });
 
-  it('hung tool: its VMs time out (unknown), bounded by the listing timeout', async () => {
+  it("hung tool: its VMs time out (unknown), bounded by a host command's timeout", async () => {
     const { context, notes, specs } = replay({ [listKey]: TIMED_OUT });
     expect(await provider.list(context)).toBeNull();
     expect(await provider.state(context, cases.running.name, null)).toMatchObject({
       availability: 'timeout',
       running: false,
     });
-    expect(specs[0]?.timeoutMs).toBeGreaterThan(0);
+    // A host command's bound, not minikube's: every VM's exec waits for the listings.
+    expect(specs[0]?.timeoutMs).toBe(DEFAULT_TIMEOUTS.hostCommandMs);
     expect(notes.list.map((note) => note.problem)).toEqual(['timeout']);
   });
 
