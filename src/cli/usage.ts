@@ -1,17 +1,18 @@
 import { DEFAULT_DNS_NAME } from '../shared/targets';
 
-export const USAGE = `bridgelight: is the path from your minikube VM to the internet healthy, hop by hop?
+export const USAGE = `bridgelight: is the path from each of your VMs to the internet healthy, hop by hop?
 
 Usage:
-  bridgelight check  [--json | --format F] [--replay DIR] [--profile NAME] [--probe HOST:PORT]... [--no-probe] [--dns-name NAME] [--vm-timeout S]
-  bridgelight watch  [--json] [--profile NAME] [--probe HOST:PORT]... [--dns-name NAME]
-  bridgelight fix    FINDING-ID [--yes] [--profile NAME] [--probe HOST:PORT]...
-  bridgelight bundle OUT_DIR [--redact] [--profile NAME] [--probe HOST:PORT]...
+  bridgelight check  [--json | --format F] [--replay DIR] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]... [--no-probe] [--dns-name NAME] [--vm-timeout S]
+  bridgelight watch  [--json] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]... [--dns-name NAME]
+  bridgelight fix    FINDING-ID [--yes] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]...
+  bridgelight bundle OUT_DIR [--redact] [--vm P[/N]]... [--profile NAME] [--probe HOST:PORT]...
 
   --json            one JSON object (check) or one object per line (watch)
   --format F        check's output: text (default), json (= --json) or prometheus (node exporter textfile)
   --replay DIR      diagnose a support bundle instead of this machine
-  --profile NAME    minikube profile (default: minikube)
+  --vm P[/N]        the VMs to check: PROVIDER (all its VMs) or PROVIDER/NAME (repeatable; default: every running VM)
+  --profile NAME    minikube profile, the same as --vm minikube/NAME
   --probe H:P       TCP target to probe from the host and the VM (repeatable; replaces the defaults)
   --no-probe        no TCP probes from the host (the VM script still runs)
   --dns-name NAME   name the VM looks up (default: ${DEFAULT_DNS_NAME})

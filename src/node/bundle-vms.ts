@@ -44,8 +44,8 @@ export function validateVms(version: number, vms: unknown): void {
 }
 
 /**
- * The files recorded for one VM: those under its own name (several VMs in one check), else v1's plain names;
- * with several VMs a plain file (a listing, run once per provider) belongs to the VMs of the tool that printed it.
+ * The files recorded for one VM: v1's plain names when it was checked alone; its own (`PROVIDER.NAME.…`) when
+ * several were; and the plain files its tool printed for all its VMs (the listing). Another VM's own files never.
  */
 function filesOf(
   vm: VmObservation,
@@ -55,11 +55,15 @@ function filesOf(
 ): string[] {
   const recorded = [...new Set([...Object.keys(commands), ...written])];
   const tool = wordingFor(vm.provider).tool;
-  const plain = VM_FILES.filter(
-    (file) => recorded.includes(file) && (alone || (file in commands && commands[file]!.argv[0] === tool)),
-  );
   const own = vmFile(vm.provider, vm.profile, '');
-  return [...plain, ...recorded.filter((file) => file.startsWith(own))];
+  // vmFile puts the provider first: every VM of this provider has its own files under this prefix.
+  const anyVmOfProvider = `${vm.provider}.`;
+  const ranByTool = (file: string) => commands[file]?.argv[0] === tool && !commands[file]?.notFound;
+  const mine = recorded.filter(
+    (file) => file.startsWith(own) || (ranByTool(file) && !file.startsWith(anyVmOfProvider)),
+  );
+  const plain = alone ? VM_FILES.filter((file) => recorded.includes(file)) : [];
+  return [...new Set([...plain, ...mine])];
 }
 
 /** The VM list a new bundle's manifest gets: every VM the snapshot observed, with the files recorded for it. */

@@ -25,6 +25,7 @@ import type { VmSelector } from '../shared/vm-select';
 import { Notes, parseInto, runCommand, unusable } from './command-outcome';
 import type { HostProber } from './probes';
 import { collectVms, type VmKeyer } from './providers';
+import type { VmProvider } from './providers/port';
 import { linuxIpPath } from './tools';
 
 export interface CollectOptions {
@@ -77,6 +78,8 @@ export interface CollectPorts {
   now?: () => Date;
   /** How each VM's files are keyed (replay: as its bundle holds them); absent: the layout a recording writes. */
   vmKey?: VmKeyer;
+  /** The providers asked, in order; absent: every provider (PROVIDERS). Tests and benches bring stand-ins. */
+  providers?: readonly VmProvider[];
 }
 
 /** The host side: interfaces, routes, default route, DHCP leases. */

@@ -11,6 +11,7 @@ import { createReplayProber, createReplayRunner, readManifest, replayVmKey } fro
 import { type CollectOptions, type CollectPorts, collectSnapshot, type Timeouts } from './collect';
 import { EXIT, UserError } from './errors';
 import { createLiveProber } from './probes';
+import type { VmProvider } from './providers/port';
 import { createLiveRunner } from './runners/live';
 
 export interface CheckOptions {
@@ -68,7 +69,11 @@ function replayedSelection(manifest: BundleManifest, options: CheckOptions): Pic
 }
 
 /** Diagnoses a support bundle exactly as the machine that wrote it would have been diagnosed. */
-export async function checkReplay(dir: string, options: CheckOptions): Promise<CheckResult> {
+export async function checkReplay(
+  dir: string,
+  options: CheckOptions,
+  providers?: readonly VmProvider[],
+): Promise<CheckResult> {
   const manifest = readManifest(dir);
   const probes = createReplayProber(dir);
   const ports: CollectPorts = {
@@ -76,6 +81,8 @@ export async function checkReplay(dir: string, options: CheckOptions): Promise<C
     prober: probes.prober,
     now: () => new Date(manifest.createdAt),
     vmKey: replayVmKey(manifest),
+    // Stand-ins in tests; every provider otherwise.
+    ...(providers ? { providers } : {}),
   };
   const snapshot = await collectSnapshot(
     ports,

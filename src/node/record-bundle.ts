@@ -44,7 +44,12 @@ export async function recordBundle(engine: BundleEngine, request: BundleRequest)
   const live = engine.livePorts();
   const createdAt = request.now?.() ?? new Date();
   const snapshot = await engine.collect(
-    { runner: recorder.runner(live.runner), prober: recorder.prober(live.prober), now: () => createdAt },
+    {
+      runner: recorder.runner(live.runner),
+      prober: recorder.prober(live.prober),
+      now: () => createdAt,
+      ...(live.providers ? { providers: live.providers } : {}),
+    },
     options,
   );
   const keyOf = heldVmKey(new Set(Object.keys(recorder.commands)));

@@ -7,6 +7,8 @@
 //   - CPU time of `watch` over a quiet period;
 //   - @bridgelight/cli on its own: installed size, and the start time of the installed `bridgelight --version`.
 //   - the size of the shipped renderer (out/renderer), raw and gzip.
+//   - a check of 1, 3 and 6 VMs through tool stand-ins with a fixed latency per VM command, and the 6-VM/1-VM
+//     ratio (no lab, no root: `BENCH_ONLY=multivm npm run bench` measures only this).
 // Writes test/bench/results.json and the README's Benchmarks section.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -151,6 +153,83 @@ async function detection(watch) {
   return latencies;
 }
 
+const MULTI_VM_STATUS_MS = 200;
+const MULTI_VM_SSH_MS = 300;
+
+/**
+ * A `minikube` stand-in on PATH answering for VMS profiles: its profile list is the real vfkit sample with the
+ * profile repeated under the names vm1…vmN; `status` and `ssh` each wait a fixed latency (a real `minikube ssh`
+ * costs far more) and answer as the real tool does; the VM script's output is the seed VM's real table.
+ */
+function multiVmStandIn(dir, count) {
+  const sample = JSON.parse(
+    readFileSync(
+      path.join(ROOT, 'test/fixtures/real/minikube-profile-list/headlamp-plugins-json-vfkit-nat-DECOMMENTED.json'),
+      'utf8',
+    ),
+  );
+  const [profile] = sample.valid;
+  const names = Array.from({ length: count }, (_, i) => `vm${i + 1}`);
+  sample.valid = names.map((name) => ({ ...profile, Name: name, Config: { ...profile.Config, Name: name } }));
+  writeFileSync(path.join(dir, 'profile-list.json'), JSON.stringify(sample));
+  const routes = readFileSync(path.join(ROOT, 'test/fixtures/bundles/seed/vm-ip-route.txt'), 'utf8');
+  writeFileSync(path.join(dir, 'probe.txt'), `@@bridgelight-vm-probe v1\n@@section ip-route\n${routes}@@end\n`);
+  const status =
+    '{"Name":"P","Host":"Running","Kubelet":"Running","APIServer":"Running","Kubeconfig":"Configured","Worker":false}';
+  const script = [
+    '#!/bin/sh',
+    `here=${dir}`,
+    'case "$*" in',
+    '  "profile list -o json") cat "$here/profile-list.json" ;;',
+    `  status*) sleep ${MULTI_VM_STATUS_MS / 1000}; printf '%s\\n' '${status}' ;;`,
+    `  ssh*) sleep ${MULTI_VM_SSH_MS / 1000}; cat "$here/probe.txt" ;;`,
+    '  *) exit 14 ;;',
+    'esac',
+    '',
+  ].join('\n');
+  writeFileSync(path.join(dir, 'minikube'), script, { mode: 0o755 });
+}
+
+/** Wall time of `check` over 1, 3 and 6 VMs (every VM's status and script at once, under one deadline). */
+function measureMultiVm(runs = 5) {
+  const figures = {};
+  for (const count of [1, 3, 6]) {
+    const dir = mkdtempSync(path.join(tmpdir(), `bridgelight-bench-vms${count}-`));
+    try {
+      multiVmStandIn(dir, count);
+      const time = () => {
+        const started = performance.now();
+        let out = '';
+        try {
+          out = execFileSync(process.execPath, [BIN, 'check', '--json', '--no-probe', '--vm', 'minikube'], {
+            env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, NO_COLOR: '1' },
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+          });
+        } catch (error) {
+          if (error.status === undefined || error.status > 3) throw error;
+          out = error.stdout;
+        }
+        const seen = JSON.parse(out).vms?.length ?? 0;
+        if (seen !== count) throw new Error(`a check of ${count} VMs saw ${seen}`);
+        return performance.now() - started;
+      };
+      time(); // warm the file cache
+      figures[count] = Math.round(quantile(Array.from({ length: runs }, time), 0.5));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return {
+    runs,
+    perVmCommandMs: { status: MULTI_VM_STATUS_MS, ssh: MULTI_VM_SSH_MS },
+    oneMedianMs: figures[1],
+    threeMedianMs: figures[3],
+    sixMedianMs: figures[6],
+    ratioSixToOne: round(figures[6] / figures[1], 2),
+  };
+}
+
 /** Packs @bridgelight/cli, installs it into an empty prefix as `npm i -g` would, and times it from there. */
 async function measureCliPackage(runs = 15) {
   const work = mkdtempSync(path.join(tmpdir(), 'bridgelight-bench-cli-'));
@@ -209,16 +288,13 @@ function updateReadme(results) {
     `| one full check (host, VM script, probes), median of ${results.check.runs} | ${results.check.fullMedianMs} ms | ≤ 1 s |`,
     `| its host-only part (\`--no-probe\`, no minikube), median | ${results.check.hostOnlyMedianMs} ms | |`,
     `| \`minikube ssh\` calls per check | ${results.check.sshCallsPerCheck} | 1 |`,
-    ...results.vmScaling.cases.map(
-      (entry) =>
-        `| a check of ${entry.vms} VM${entry.vms === 1 ? '' : 's'} (mixed providers), median of ${results.vmScaling.runs} | ${entry.medianMs} ms | |`,
-    ),
-    `| 6-VM check / 1-VM check | ${results.vmScaling.ratio6to1} | ≤ 1.5 |`,
+    `| \`check\` of 1 / 3 / 6 VMs in the lab, mixed providers (minikube, Lima, apple/container, multipass, Tart stand-ins), median of ${results.vmScaling.runs} | ${results.vmScaling.cases.map((entry) => entry.medianMs).join(' / ')} ms: 6 VMs = ${results.vmScaling.ratio6to1}× 1 VM | ≤ 1.5× |`,
     `| \`watch\` CPU over ${results.idle.seconds} s of quiet | ${results.idle.cpuMs} ms = ${results.idle.percentOfCore} % of a core | ≤ 0.1 % |`,
     `| the same with its 120 s safety-net re-check spread in (one round = ${results.idle.recheckRoundCpuMs} ms CPU) | ${results.idle.withSlowTimerPercentOfCore} % of a core | |`,
     `| \`@bridgelight/cli\` installed (tarball) | ${results.cliPackage.installedKb} KB (${results.cliPackage.tarballKb} KB) | |`,
     `| installed \`bridgelight --version\`, median of ${results.cliPackage.runs} (\`node -e 0\` alone: ${results.cliPackage.nodeAloneMedianMs} ms) | ${results.cliPackage.versionMedianMs} ms | ≤ 100 ms |`,
     `| the popover's JS + CSS as shipped, gzip (raw) | ${results.renderer.gzipKb} KB (${results.renderer.rawKb} KB) | ≤ 100 KB |`,
+    `| \`check\` of 1 / 3 / 6 VMs (stand-in tool, ${results.multiVm.perVmCommandMs.status} + ${results.multiVm.perVmCommandMs.ssh} ms per VM), median of ${results.multiVm.runs} | ${results.multiVm.oneMedianMs} / ${results.multiVm.threeMedianMs} / ${results.multiVm.sixMedianMs} ms: 6 VMs = ${results.multiVm.ratioSixToOne}× 1 VM | ≤ 1.5× |`,
     '',
     `Check times are wall times of the whole \`bridgelight\` process; starting it (Node, the CLI bundle, \`ip netns exec\`)`,
     `accounts for ${results.check.processStartMedianMs} ms of each (median of \`bridgelight --version\`).`,
@@ -230,15 +306,25 @@ function updateReadme(results) {
   writeFileSync(readme, updated);
 }
 
-async function main() {
-  if (process.getuid?.() !== 0) {
-    say('needs root for the network-namespace lab');
-    process.exit(2);
-  }
+function ensureCli() {
   if (!existsSync(path.join(ROOT, 'out/cli/bridgelight.js'))) {
     say('building the CLI');
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'cli'], { cwd: ROOT, stdio: 'inherit' });
   }
+}
+
+async function main() {
+  if (process.env.BENCH_ONLY === 'multivm') {
+    ensureCli();
+    say('checks of 1, 3 and 6 VMs');
+    process.stdout.write(`${JSON.stringify({ multiVm: measureMultiVm() }, null, 2)}\n`);
+    return;
+  }
+  if (process.getuid?.() !== 0) {
+    say('needs root for the network-namespace lab');
+    process.exit(2);
+  }
+  ensureCli();
   lab('down');
   lab('up');
   if (process.env.BENCH_ONLY === 'vms') {
@@ -323,6 +409,8 @@ async function main() {
         withSlowTimerPercentOfCore: round((cpuMs / wallMs) * 100 + (roundCpuMs / 120_000) * 100, 3),
       },
     };
+    say('checks of 1, 3 and 6 VMs');
+    results.multiVm = measureMultiVm();
     say('the standalone CLI package');
     results.cliPackage = await measureCliPackage();
     writeFileSync(path.join(ROOT, 'test/bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -346,6 +346,22 @@ describe('bad input', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('--vm: a bad one is refused in one line naming it, before anything runs', async () => {
+    const run = await runCli(['check', '--replay', bundlePath('seed'), '--vm', 'lima/default', '--vm', 'tart/-x']);
+    expect(run).toEqual({
+      code: 64,
+      stdout: '',
+      stderr: 'bridgelight check: --vm "tart/-x": "-x" is not a Tart VM name\n',
+    });
+  });
+
+  it('--vm minikube/NAME replays as --profile NAME does', async () => {
+    const byVm = await runCli(['check', '--json', '--replay', bundlePath('seed'), '--vm', 'minikube/minikube']);
+    const byProfile = await runCli(['check', '--json', '--replay', bundlePath('seed'), '--profile', 'minikube']);
+    expect(byVm).toEqual(byProfile);
+    expect(byVm.code).toBe(2);
+  });
+
   it('invalid manifest → 65', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bl-bad-'));
     writeFileSync(join(dir, 'manifest.json'), '{"format":"bridgelight-bundle","version":9}');
@@ -359,6 +375,10 @@ describe('bad input', () => {
       ['check', '--bogus'],
       ['check', '--probe', 'nope'],
       ['check', '--profile', '../x'],
+      ['check', '--vm', 'vagrant/default'],
+      ['check', '--vm', 'lima/../x'],
+      ['check', '--vm', 'lima', '--vm', 'minikube/a b'],
+      ['watch', '--vm', 'nope'],
       ['frobnicate'],
       [],
       ['check', 'extra'],

@@ -1,9 +1,18 @@
 import { renderText } from '@src/cli/render-text';
 import { createStyle } from '@src/cli/style';
-import { diagnose } from '@src/shared/diagnosis';
+import { diagnose, diagnoseAll } from '@src/shared/diagnosis';
 import { describe, expect, it } from 'vitest';
 import { fixedDiagnosis, unknownDiagnosis } from '../main/fixtures';
-import { fullTunnelVpn, seedSnapshot, vmProbe, vmRunning, vmTarget } from '../shared/diagnosis/snapshot-builder';
+import {
+  fullTunnelVpn,
+  limaUserMode,
+  seedSnapshot,
+  seedVmFailing,
+  vmProbe,
+  vmRunning,
+  vmTarget,
+  withVms,
+} from '../shared/diagnosis/snapshot-builder';
 
 const plain = createStyle(false);
 
@@ -46,5 +55,32 @@ describe('check text: root cause first', () => {
   it('shows the VM failure as an error of its own when nothing explains it', () => {
     const text = renderText(diagnose(seedSnapshot({ vm: vmRunning(vmProbe({ targets: [] })) })), plain);
     expect(text).not.toContain('CONSEQUENCE');
+  });
+});
+
+describe('check text: several VMs', () => {
+  const several = () => diagnoseAll(withVms(seedSnapshot(), [seedVmFailing(), limaUserMode()]));
+
+  it('draws one path per VM under its own heading, and the host part once', () => {
+    const text = renderText(several(), plain);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('bridgelight · 2 VMs → internet   ✕ BROKEN');
+    expect(lines).toContain('minikube/minikube (unknown, bridge100)   ✕ BROKEN');
+    expect(lines).toContain('lima/default (user-mode)   ✓ ALL CLEAR');
+    expect(lines.filter((line) => line.startsWith('  ✓  VM ') || line.startsWith('  ✕  VM '))).toHaveLength(2);
+    expect(lines.filter((line) => line.startsWith('en0 addresses'))).toHaveLength(1);
+  });
+
+  it("names the VM a finding belongs to, and not the host's findings", () => {
+    expect(headers(renderText(several(), plain))).toEqual([
+      '✕ ERROR  NAT translates VM traffic to 172.2.9.61, a stale address. [nat-source-stale]',
+      '↳ CONSEQUENCE of [nat-source-stale]  minikube/minikube: The VM cannot reach its probe target 198.51.100.10:443. [vm-internet-unreachable]',
+      '▲ WARNING  en0 carries 2 IPv4 addresses. [egress-multiple-ipv4]',
+    ]);
+  });
+
+  it('reads as it always did for one VM', () => {
+    const snapshot = seedSnapshot({ vm: seedVmFailing() });
+    expect(renderText(diagnoseAll(snapshot), plain)).toBe(renderText(diagnose(snapshot), plain));
   });
 });

@@ -1,7 +1,9 @@
 import { createWatchPrinter, watchLine } from '@src/cli/commands/watch';
 import { createStyle } from '@src/cli/style';
+import { diagnoseAll } from '@src/shared/diagnosis';
 import { describe, expect, it } from 'vitest';
 import { secondAddressDiagnosis, seedDiagnosis, unknownDiagnosis, update } from '../main/fixtures';
+import { limaUserMode, seedSnapshot, seedVmFailing, withVms } from '../shared/diagnosis/snapshot-builder';
 
 const plain = createStyle(false);
 
@@ -46,5 +48,25 @@ describe('watch lines', () => {
     const lines = printed(true, update(seedDiagnosis()), update(seedDiagnosis()), update(sameWords));
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[1]!).findings[0].evidence).toContain('one more line of evidence');
+  });
+});
+
+describe('watch lines: several VMs', () => {
+  const twoVms = (limaOk: boolean) => diagnoseAll(withVms(seedSnapshot(), [seedVmFailing(), limaUserMode(limaOk)]));
+
+  it('starts with a line per VM, naming it, then prints only the VM whose words changed', () => {
+    const lines = printed(
+      false,
+      update(twoVms(true), '2026-01-01T10:00:00.000Z'),
+      update(twoVms(true), '2026-01-01T10:00:01.000Z'),
+      update(twoVms(false), '2026-01-01T10:00:02.000Z'),
+    );
+    expect(lines.map((line) => line.split('  ').slice(0, 2).join('  '))).toEqual([
+      '10:00:00  minikube/minikube',
+      '10:00:00  lima/default',
+      '10:00:02  lima/default',
+    ]);
+    expect(lines[1]).toContain('✓ ALL CLEAR');
+    expect(lines[2]).not.toContain('✓ ALL CLEAR');
   });
 });

@@ -1,5 +1,6 @@
 import { type CheckResult, checkLive, checkReplay } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
+import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Light } from '../../shared/model';
 import type { CommandContext } from '../context';
 import { formatPrometheus } from '../format-prometheus';
@@ -25,6 +26,11 @@ function render(result: CheckResult, format: Format, context: CommandContext): s
   const { diagnosis, snapshot } = result;
   if (format === 'json') return `${JSON.stringify(diagnosis, null, 2)}\n`;
   if (format === 'text') return renderText(diagnosis, createStyle(wantsColor(context.stdout)));
+  // Several VMs: a set of series each, labelled with the VM.
+  if (diagnosis.vms && diagnosis.vms.length > 1)
+    return formatPrometheus(
+      diagnosis.vms.map((vm) => ({ provider: vm.provider, vm: vm.name, diagnosis: diagnosisOfVm(diagnosis, vm) })),
+    );
   // The VM the check looked at, named as the diagnosis names it, or as it was asked for when nothing answered.
   const vm = diagnosis.vm ?? snapshot.vm;
   return formatPrometheus([{ provider: vm?.provider ?? 'minikube', vm: vm?.profile ?? '', diagnosis }]);

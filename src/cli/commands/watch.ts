@@ -1,6 +1,7 @@
 import { hostPlatform, livePorts } from '../../node/engine';
 import { createEventSource } from '../../node/event-source';
 import { Monitor, type MonitorUpdate } from '../../node/monitor';
+import { diagnosisOfVm } from '../../shared/diagnosis';
 import type { Diagnosis } from '../../shared/model';
 import { verdictReason } from '../../shared/presentation';
 import type { CommandContext } from '../context';
@@ -34,9 +35,17 @@ export function watchJson(update: MonitorUpdate): string {
   return `${JSON.stringify(line)}\n`;
 }
 
+/** What each VM's line says, by VM: one entry, unnamed (`''`), for a check of one VM, as watch always printed. */
+function linesSaid(diagnosis: Diagnosis, style: Style): Map<string, string> {
+  const vms = diagnosis.vms ?? [];
+  if (vms.length <= 1) return new Map([['', watchSays(diagnosis, style)]]);
+  return new Map(vms.map((vm) => [vm.ref, watchSays(diagnosisOfVm(diagnosis, vm), style)]));
+}
+
 /**
  * Writes an update only when what its line says differs from the last one written: a diagnosis whose evidence
- * changed but whose line reads the same is not news. JSON lines carry the whole diagnosis, so they compare it.
+ * changed but whose line reads the same is not news. With several VMs, a line per VM whose words changed, naming
+ * it. JSON lines carry the whole diagnosis, so they compare it.
  */
 export function createWatchPrinter(
   write: (text: string) => void,
@@ -44,11 +53,21 @@ export function createWatchPrinter(
   style: Style,
 ): (update: MonitorUpdate) => void {
   let said: string | null = null;
+  let saidPerVm = new Map<string, string>();
   return (update) => {
-    const says = json ? JSON.stringify(update.diagnosis) : watchSays(update.diagnosis, style);
-    if (says === said) return;
-    said = says;
-    write(json ? watchJson(update) : watchLine(update, style));
+    if (json) {
+      const says = JSON.stringify(update.diagnosis);
+      if (says === said) return;
+      said = says;
+      write(watchJson(update));
+      return;
+    }
+    const now = linesSaid(update.diagnosis, style);
+    for (const [ref, says] of now) {
+      if (saidPerVm.get(ref) === says) continue;
+      write(`${style.dim(update.at.slice(11, 19))}  ${ref ? `${style.bold(ref)}  ` : ''}${says}\n`);
+    }
+    saidPerVm = now;
   };
 }
 

@@ -133,7 +133,9 @@ async function observe(run: Run, target: Target, alone: boolean): Promise<VmObse
     ...(listing ? { listing } : {}),
   };
   if (target.settled) return base;
-  const answer = await (target.state ?? provider.state(context, name, listing));
+  const early = target.state ? await target.state : null;
+  // Asked before the listing came, the tool may have needed it (a state read from the listing): ask again with it.
+  const answer = early ?? (target.state && !listing ? null : await provider.state(context, name, listing));
   // A bundle without the tool's answer may still hold the VM's own routes: they count, the state stays unknown.
   if (answer === null) return vmFromRoutesAlone(context, name, base);
   const { availability, state } = answer;
@@ -188,12 +190,8 @@ async function replayedRoutesOnly(context: ProviderContext, name: string): Promi
  * installed provider's choice (its stopped VM says so); when no tool is installed at all, the first provider's
  * "not installed". A provider named but not installed: its VMs are `not-installed`.
  */
-export async function collectVms(
-  ports: CollectPorts,
-  options: CollectOptions,
-  notes: Notes,
-  providers: readonly VmProvider[] = PROVIDERS,
-): Promise<VmObservation[]> {
+export async function collectVms(ports: CollectPorts, options: CollectOptions, notes: Notes): Promise<VmObservation[]> {
+  const providers = ports.providers ?? PROVIDERS;
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const run: Run = {
     runner: underDeadline(ports.runner, vmDeadlineMs(options)),

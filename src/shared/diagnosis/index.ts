@@ -10,7 +10,7 @@ import { RULES } from './rules';
 export { isSafeInterfaceName, removeAddressCommand, undoCommand } from './commands';
 export type { Facts } from './facts';
 export { deriveFacts } from './facts';
-export { worstVerdict } from './multi';
+export { diagnosisOfVm, worstVerdict } from './multi';
 export type { Rule, RuleScope } from './rule';
 export { RULES } from './rules';
 

@@ -76,3 +76,26 @@ export function diagnoseAllWith(diagnoseOne: DiagnoseWith, rules: readonly Rule[
     vms: answers.map((answer) => vmDiagnosisOf(snapshot, answer)),
   };
 }
+
+/**
+ * One VM's answer read back out of a multi-VM Diagnosis as a one-VM Diagnosis: its verdict, its hops, its
+ * findings with the host's. For a front end that speaks of one VM at a time (a watch line, a metric).
+ */
+export function diagnosisOfVm(diagnosis: Diagnosis, vm: VmDiagnosis): Diagnosis {
+  const { vms: _all, ...top } = diagnosis;
+  return {
+    ...top,
+    verdict: vm.verdict,
+    bridge: diagnosis.bridge?.interface === vm.bridge ? diagnosis.bridge : null,
+    vm: {
+      provider: vm.provider,
+      profile: vm.name,
+      state: vm.state,
+      gateway: vm.gateway,
+      driver: vm.driver,
+      network: vm.network,
+    },
+    hops: vm.hops,
+    findings: diagnosis.findings.filter((finding) => finding.vm === undefined || finding.vm === vm.ref),
+  };
+}

@@ -19,6 +19,7 @@ import type {
   VmObservation,
   VmProbe,
 } from '@src/shared/model';
+import type { VmListing } from '@src/shared/vm';
 
 export const SEED = {
   gateway: '172.2.2.2',
@@ -480,3 +481,30 @@ export const SCENARIOS: Record<string, () => Snapshot> = {
 export function evaluatorFor(rule: Rule): (snapshot: Snapshot) => Finding | null {
   return (snapshot) => rule.evaluate(deriveFacts(snapshot));
 }
+
+// Several VMs (the multi-VM diagnosis): the seed VM failing its probes, a Lima guest on user-mode networking.
+/** A Lima guest on its default user-mode network (slirp): gateway 192.168.5.2, no host bridge. */
+export function limaUserMode(targetsOk = true): VmObservation {
+  const listing: VmListing = {
+    provider: 'lima',
+    name: 'default',
+    state: 'running',
+    rawState: 'Running',
+    ips: [],
+    driver: 'qemu',
+    network: 'user-mode',
+    networkEvidence: ['no vzNAT or socket_vmnet network in the instance'],
+  };
+  return vmRunning(
+    vmProbe({
+      routes: [route('default', '192.168.5.2', 'eth0', { prefsrc: '192.168.5.15', metric: 200 })],
+      targets: [vmTarget(SEED.target, targetsOk)],
+    }),
+    { provider: 'lima', profile: 'default', listing },
+  );
+}
+
+export const seedVmFailing = (): VmObservation => vmRunning(vmProbe({ targets: [vmTarget(SEED.target, false)] }));
+
+/** The snapshot with these VMs observed, the first as its `vm`. */
+export const withVms = (snapshot: Snapshot, vms: VmObservation[]): Snapshot => ({ ...snapshot, vm: vms[0]!, vms });
