@@ -133,4 +133,22 @@ describeWhere(labAvailable(['curl', 'iptables']), 'several VMs on a real kernel 
     // The hung stand-in was killed with its process group: nothing of it is left in the host namespace.
     expect((await run(['ip', 'netns', 'pids', lab.ns.host])).stdout.trim()).toBe('');
   });
+
+  it('--vm container/web checks that one VM only: one listing of its tool, one exec, no other tool asked to exec', async () => {
+    await lab.setState('seed');
+    const before = { container: calls('container').length, limactl: calls('limactl').length };
+    const result = await cli(['check', '--json', '--vm', 'container/web', ...PROBE]);
+    const diagnosis = JSON.parse(result.stdout) as Diagnosis;
+    expect(paths(diagnosis)).toEqual(['container/web vmnet-shared bridge101 red']);
+    expect(
+      calls('container')
+        .slice(before.container)
+        .map((line) => line.split(' ')[0]),
+    ).toEqual(['ls', 'exec']);
+    expect(
+      calls('limactl')
+        .slice(before.limactl)
+        .some((line) => line.startsWith('shell')),
+    ).toBe(false);
+  });
 });
