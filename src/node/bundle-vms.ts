@@ -12,6 +12,12 @@ import { EXIT, UserError } from './errors';
 const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 const MAX_VMS = 64;
 
+/**
+ * How a provider without a default VM (apple/container, Tart, UTM) names the VM it could not list: it fails every
+ * name rule, so it never reaches a command, and a bundle records it as it was seen.
+ */
+export const UNLISTED_VM = '*';
+
 /** The files of one VM: what the VM's provider ran for it (all but the host's commands). */
 const VM_FILES: readonly string[] = [
   BUNDLE_FILES.minikubeProfileList,
@@ -26,7 +32,7 @@ function isVm(value: unknown): value is BundleVm {
   return (
     (PROVIDER_IDS as readonly unknown[]).includes(vm.provider) &&
     typeof vm.name === 'string' &&
-    wordingFor(vm.provider as BundleVm['provider']).nameRule.test(vm.name) &&
+    (vm.name === UNLISTED_VM || wordingFor(vm.provider as BundleVm['provider']).nameRule.test(vm.name)) &&
     (vm.driver === null || typeof vm.driver === 'string') &&
     (VM_NETWORKS as readonly unknown[]).includes(vm.network) &&
     Array.isArray(vm.files) &&

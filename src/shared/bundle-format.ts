@@ -24,6 +24,16 @@ export const BUNDLE_FILES = {
   minikubeProfileList: 'minikube-profile-list.json',
   vmIpRoute: 'vm-ip-route.txt',
   vmProbe: 'vm-probe.txt',
+  // the other VM tools: each listing once per check; the per-VM address look-ups are keyed per VM (vmKey)
+  limaList: 'lima-list.json',
+  colimaList: 'colima-list.json',
+  multipassList: 'multipass-list.json',
+  containerList: 'container-ls.json',
+  tartList: 'tart-list.json',
+  tartIp: 'tart-ip.txt',
+  utmList: 'utmctl-list.txt',
+  utmIpAddress: 'utmctl-ip-address.txt',
+  podmanMachineList: 'podman-machine-ls.json',
   // host probes (bridgelight's own JSON: HostProbe[])
   probes: 'probes.json',
   // the host's own connects to VMs (bridgelight's own JSON: TargetProbe[], macOS only)

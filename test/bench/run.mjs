@@ -3,6 +3,7 @@
 //   - detection latency: `ip addr add` of a second address on en0 → the `watch --json` line saying so (p50/p95);
 //   - one full check (host + VM + probes) and its host-only part, wall time;
 //   - `minikube ssh` calls per check;
+//   - a check of 1, 3 and 6 VMs of mixed providers (the lab's tool stand-ins), and the 6-VM / 1-VM ratio;
 //   - CPU time of `watch` over a quiet period;
 //   - @bridgelight/cli on its own: installed size, and the start time of the installed `bridgelight --version`.
 //   - the size of the shipped renderer (out/renderer), raw and gzip, and its first paint in headless Chromium;
@@ -59,6 +60,36 @@ function timeCheck(extra, extraEnv) {
     if (error.status === undefined || error.status > 3) throw error;
   }
   return performance.now() - started;
+}
+
+// The lab's VMs by count: minikube's two profiles (vfkit behind bridge100, docker driver) and, through the tool
+// stand-ins (test/lab/standin.sh), Lima's user-mode VM, apple/container's and multipass's behind bridge101, Tart's.
+const VM_CASES = [
+  { vms: 1, args: ['--profile', 'minikube'], tools: '' },
+  { vms: 3, args: [], tools: 'limactl' },
+  { vms: 6, args: [], tools: 'limactl,container,multipass,tart' },
+];
+
+/** Median check time of each VM count, and how many VMs each check really covered. */
+function vmScaling(runs = 5) {
+  const cases = VM_CASES.map(({ vms, args, tools }) => {
+    const extraEnv = { PATH: labPath, BRIDGELIGHT_LAB_TOOLS: tools };
+    const covered = JSON.parse(checkOutput([...PROBE, ...args], extraEnv)).vms?.length ?? 0;
+    const times = Array.from({ length: runs }, () => timeCheck([...PROBE, ...args], extraEnv));
+    return { vms, covered, medianMs: Math.round(quantile(times, 0.5)) };
+  });
+  const [one] = cases;
+  const six = cases.at(-1);
+  return { runs, cases, ratio6to1: round(six.medianMs / one.medianMs, 2) };
+}
+
+function checkOutput(extra, extraEnv) {
+  try {
+    return inHost(['node', BIN, 'check', '--json', ...extra], extraEnv);
+  } catch (error) {
+    if (error.status === undefined || error.status > 3) throw error;
+    return error.stdout;
+  }
 }
 
 function sshCalls() {
@@ -324,6 +355,7 @@ function updateReadme(results) {
     `| the VM script alone (its one exec, from the bundle manifest), median | ${results.check.vmScriptMedianMs ?? '–'} ms | |`,
     `| its host-only part (\`--no-probe\`, no minikube), median | ${results.check.hostOnlyMedianMs} ms | |`,
     `| \`minikube ssh\` calls per check | ${results.check.sshCallsPerCheck} | 1 |`,
+    `| \`check\` of 1 / 3 / 6 VMs in the lab, mixed providers (minikube, Lima, apple/container, multipass, Tart stand-ins), median of ${results.vmScaling.runs} | ${results.vmScaling.cases.map((entry) => entry.medianMs).join(' / ')} ms: 6 VMs = ${results.vmScaling.ratio6to1}× 1 VM | ≤ 1.5× |`,
     `| \`watch\` CPU over ${results.idle.seconds} s of quiet | ${results.idle.cpuMs} ms = ${results.idle.percentOfCore} % of a core | ≤ 0.1 % |`,
     `| the same with its 120 s safety-net re-check spread in (one round = ${results.idle.recheckRoundCpuMs} ms CPU) | ${results.idle.withSlowTimerPercentOfCore} % of a core | |`,
     `| \`@bridgelight/cli\` installed (tarball) | ${results.cliPackage.installedKb} KB (${results.cliPackage.tarballKb} KB) | |`,
@@ -390,6 +422,17 @@ async function main() {
   ensureCli();
   lab('down');
   lab('up');
+  if (process.env.BENCH_ONLY === 'vms') {
+    // Just the VM scaling figures, printed and not written (the full run writes results.json and the README).
+    try {
+      lab('state', 'healthy');
+      timeCheck(PROBE);
+      process.stdout.write(`${JSON.stringify(vmScaling(), null, 2)}\n`);
+    } finally {
+      lab('down');
+    }
+    return;
+  }
   let watch = null;
   try {
     lab('state', 'healthy');
@@ -419,6 +462,8 @@ async function main() {
     const hostOnly = Array.from({ length: runs }, () =>
       timeCheck(['--no-probe'], { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' }),
     );
+    say('checks of 1, 3 and 6 VMs');
+    const scaling = vmScaling();
 
     say(`detection latency over ${CHANGES} changes`);
     watch = startWatch();
@@ -469,6 +514,7 @@ async function main() {
         vmSideMedianMs: Math.round(quantile(vmSide, 0.5)),
         vmScriptMedianMs: Math.round(quantile(vmScript, 0.5)),
       },
+      vmScaling: scaling,
       idle: {
         seconds: QUIET_SECONDS,
         cpuMs,

@@ -13,7 +13,14 @@
 #   [dk] eth0 192.168.49.2 --veth-- br49 192.168.49.1 [dgw] up0 192.0.2.2 --veth-- eth1 192.0.2.1 [router]
 #                                   NAT: 192.168.49.0/24 -> MASQUERADE on up0
 #
-# Everything lives in network namespaces named $BRIDGELIGHT_LAB-{vm,host,router,dk,dgw}; the root namespace's
+# More VMs for the multi-VM case (more_vms below): a second vmnet bridge with its own VM, NAT'ed onto en0 like
+# bridge100 (apple/container's default network), and a user-mode VM whose gateway is a stack of its own that
+# reaches the router without the host's NAT, as Lima's slirp does:
+#
+#   [vm2] eth0 192.168.64.2 --veth-- vmenet1 ∈ bridge101 192.168.64.1 [host]    NAT: 192.168.64.0/24 -> en0
+#   [um]  eth0 192.168.5.15 --veth-- br5 192.168.5.2 [ugw] up0 192.0.2.6 --veth-- eth2 192.0.2.5 [router]
+#
+# Everything lives in network namespaces named $BRIDGELIGHT_LAB-{vm,host,router,dk,dgw,vm2,um,ugw}; the root namespace's
 # interfaces, routes and firewall are never touched, and no route leads out of the lab.
 #
 # Usage (as root): lab.sh up | down | state healthy|seed | status
@@ -31,6 +38,9 @@ HOST=$PREFIX-host
 ROUTER=$PREFIX-router
 DOCKER_NODE=$PREFIX-dk
 DOCKER_STACK=$PREFIX-dgw
+VM2=$PREFIX-vm2
+USER_VM=$PREFIX-um
+USER_STACK=$PREFIX-ugw
 # Never a fixed name in /tmp: another user could create it first, or plant links in it, and root writes there.
 DIR=${BRIDGELIGHT_LAB_DIR:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -75,7 +85,7 @@ down() {
     i=0
     while alive "$pid" && [ "$i" -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
   fi
-  for ns in "$DOCKER_NODE" "$DOCKER_STACK" "$ROUTER" "$HOST" "$VM"; do
+  for ns in "$USER_VM" "$USER_STACK" "$VM2" "$DOCKER_NODE" "$DOCKER_STACK" "$ROUTER" "$HOST" "$VM"; do
     ns_exists "$ns" || continue
     # Anything still inside (a hung `minikube ssh`, a server whose pidfile was lost) would keep the namespace
     # alive after `ip netns del`; they can only be ours, as the namespace is.
@@ -87,13 +97,15 @@ down() {
     fi
     ip netns del "$ns"
   done
-  for ns in "$VM" "$HOST" "$DOCKER_NODE"; do
+  for ns in "$VM" "$HOST" "$DOCKER_NODE" "$VM2" "$USER_VM"; do
     rm -f "/etc/netns/$ns/resolv.conf"
     rmdir "/etc/netns/$ns" 2>/dev/null || true
   done
   rmdir /etc/netns 2>/dev/null || true
   [ -n "$DIR" ] && [ -d "$DIR" ] || return 0
   for f in servers.pid servers.log state vm-state minikube-calls.log; do rm -f "${DIR:?}/$f"; done
+  # The VM tools' stand-ins (test/lab/bin) log their calls as TOOL-calls.log.
+  for tool in limactl colima multipass container tart utmctl podman; do rm -f "${DIR:?}/$tool-calls.log"; done
   for f in lab-ca.key lab-ca.pem lab-ca.srl lab-leaf.key lab-leaf.csr lab-leaf.ext lab-leaf.pem; do rm -f "${DIR:?}/$f"; done
 }
 
@@ -155,10 +167,39 @@ lab_ca() {
     -days 2 -extfile "$DIR/lab-leaf.ext" -out "$DIR/lab-leaf.pem" >/dev/null 2>&1
 }
 
+# The second vmnet VM behind bridge101, and the user-mode VM with its own gateway stack (see the top).
+more_vms() {
+  in_ns "$HOST" ip link add bridge101 type bridge
+  in_ns "$HOST" ip link add vmenet1 type veth peer name eth0 netns "$VM2"
+  in_ns "$HOST" ip link set vmenet1 master bridge101
+  in_ns "$VM2" ip addr add 192.168.64.2/24 dev eth0
+  in_ns "$VM2" ip link set eth0 up
+  # As in apple/container's guest (apple-container-vmnet-ip-route-EXCERPT.txt).
+  in_ns "$VM2" ip route add default via 192.168.64.1 dev eth0
+  in_ns "$HOST" ip addr add 192.168.64.1/24 dev bridge101
+  for l in bridge101 vmenet1; do in_ns "$HOST" ip link set "$l" up; done
+  in_ns "$HOST" iptables -t nat -A POSTROUTING -s 192.168.64.0/24 -o en0 -j MASQUERADE
+
+  in_ns "$USER_STACK" ip link add br5 type veth peer name eth0 netns "$USER_VM"
+  in_ns "$USER_STACK" ip link add up0 type veth peer name eth2 netns "$ROUTER"
+  in_ns "$USER_VM" ip addr add 192.168.5.15/24 dev eth0
+  in_ns "$USER_VM" ip link set eth0 up
+  # As in a Lima guest's slirp side (lima2632-socket_vmnet-lima0-metric-100-slirp-eth0-metric-200.txt).
+  in_ns "$USER_VM" ip route add default via 192.168.5.2 dev eth0 proto dhcp src 192.168.5.15 metric 200
+  in_ns "$USER_STACK" ip addr add 192.168.5.2/24 dev br5
+  in_ns "$USER_STACK" ip addr add 192.0.2.6/30 dev up0
+  for l in br5 up0; do in_ns "$USER_STACK" ip link set "$l" up; done
+  in_ns "$USER_STACK" ip route add default via 192.0.2.5 dev up0
+  ns_sysctl "$USER_STACK" net/ipv4/ip_forward 1
+  in_ns "$USER_STACK" iptables -t nat -A POSTROUTING -s 192.168.5.0/24 -o up0 -j MASQUERADE
+  in_ns "$ROUTER" ip addr add 192.0.2.5/30 dev eth2
+  in_ns "$ROUTER" ip link set eth2 up
+}
+
 up() {
   down
   node=$(command -v node) || { echo "lab: node is needed for the router's servers" >&2; exit 1; }
-  for ns in "$VM" "$HOST" "$ROUTER" "$DOCKER_NODE" "$DOCKER_STACK"; do
+  for ns in "$VM" "$HOST" "$ROUTER" "$DOCKER_NODE" "$DOCKER_STACK" "$VM2" "$USER_VM" "$USER_STACK"; do
     ip netns add "$ns"
     # IPv4 only, like the tool: no link-local IPv6 chatter, no AAAA surprises. Must precede the links.
     ns_sysctl "$ns" net/ipv6/conf/all/disable_ipv6 1
@@ -194,9 +235,10 @@ up() {
   in_ns "$ROUTER" iptables -A INPUT -s "$STALE" -j DROP
 
   docker_driver
+  more_vms
 
   # `ip netns exec` bind-mounts these over /etc/resolv.conf, so lookups in the lab go to the lab's DNS only.
-  for ns in "$VM" "$HOST" "$DOCKER_NODE"; do
+  for ns in "$VM" "$HOST" "$DOCKER_NODE" "$VM2" "$USER_VM"; do
     mkdir -p "/etc/netns/$ns"
     printf 'nameserver 203.0.113.53\noptions timeout:1 attempts:2\n' >"/etc/netns/$ns/resolv.conf"
   done
@@ -221,7 +263,7 @@ up() {
 
 status() {
   ok=0
-  for ns in "$VM" "$HOST" "$ROUTER" "$DOCKER_NODE" "$DOCKER_STACK"; do
+  for ns in "$VM" "$HOST" "$ROUTER" "$DOCKER_NODE" "$DOCKER_STACK" "$VM2" "$USER_VM" "$USER_STACK"; do
     if ns_exists "$ns"; then echo "namespace $ns: present"; else echo "namespace $ns: missing"; ok=1; fi
   done
   [ "$ok" -eq 0 ] || return 1

@@ -181,7 +181,7 @@ describeWhere(labAvailable(['curl', 'getent']), 'lab: the seed case with real pa
     const serversPid = readFileSync(path.join(lab.dir, 'servers.pid'), 'utf8').trim();
     expect(running(serversPid)).toBe(true);
     expect((await labNamespaces()).sort()).toEqual(
-      ['dgw', 'dk', 'host', 'router', 'vm'].map((name) => `${lab.prefix}-${name}`),
+      ['dgw', 'dk', 'host', 'router', 'ugw', 'um', 'vm', 'vm2'].map((name) => `${lab.prefix}-${name}`),
     );
     await lab.labDown();
     expect(await labNamespaces()).toEqual([]);

@@ -62,6 +62,8 @@ class World {
     const ok = (stdout: string): CommandResult => commandResult({ stdout });
     return {
       runner: {
+        // Only minikube is installed: the other providers' tools are not on PATH.
+        locate: (tool) => tool === 'minikube',
         run: async (spec: CommandSpec) => {
           if (spec.key === 'ip-addr.json') {
             this.ipCalls++;

@@ -35,7 +35,11 @@ describe('recording a v2 bundle', () => {
         : commandResult({ outcome: 'failed', exitCode: 1 });
     const recorded = await recordBundle(
       {
-        livePorts: () => ({ runner: { run }, prober: { probe: async () => null } }),
+        // Only minikube is installed: the other providers' tools are not on PATH.
+        livePorts: () => ({
+          runner: { run, locate: (tool) => tool === 'minikube' },
+          prober: { probe: async () => null },
+        }),
         collect: collectSnapshot,
         diagnose: diagnoseAll,
         extractIpRouteSection,

@@ -21,11 +21,18 @@ import { type Notes, parseInto, runCommand, saysNothing } from '../command-outco
 import { underDeadline } from '../deadline';
 import type { HostProber } from '../probes';
 import { reachVm } from '../vm-reach';
+import { colima } from './colima';
+import { container } from './container';
+import { lima } from './lima';
 import { minikube } from './minikube';
+import { multipass } from './multipass';
+import { podman } from './podman';
 import type { ProviderContext, VmProvider, VmStateAnswer } from './port';
+import { tart } from './tart';
+import { utm } from './utm';
 
 /** Every provider, in the order they are asked (and their VMs reported). */
-export const PROVIDERS: readonly VmProvider[] = [minikube];
+export const PROVIDERS: readonly VmProvider[] = [minikube, lima, colima, multipass, container, tart, utm, podman];
 
 /**
  * The bundle key of one VM's file. `alone`: the check covers this one VM, and its files keep v1's plain names;
