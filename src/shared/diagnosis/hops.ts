@@ -84,11 +84,27 @@ function vmHop(facts: Facts): Reading {
   }
 }
 
+/**
+ * Without the VM's own gateway the host's vmnet bridges are still worth naming: each is a NAT path of its own, and
+ * the user sees which ones there are. Still unknown: nothing says which one the VM uses.
+ */
+function withoutGateway(facts: Facts): string {
+  const bridges = facts.vmnetBridges.slice(0, 3);
+  if (bridges.length === 0) return "the VM's gateway is unknown";
+  const named = bridges.map((bridge) => {
+    const members = bridge.members.length > 0 ? ` (members ${bridge.members.join(', ')})` : '';
+    return `${bridge.name} ${bridge.address}/${bridge.prefixLength}${members}`;
+  });
+  const more =
+    facts.vmnetBridges.length > bridges.length ? ` and ${facts.vmnetBridges.length - bridges.length} more` : '';
+  return `the VM's gateway is unknown; vmnet bridges on this host: ${named.join('; ')}${more}`;
+}
+
 function bridgeHop(facts: Facts): Reading {
   const off = notOnPath(facts, 'bridge');
   if (off !== null) return offPath(off);
   const gateway = facts.vm.gateway;
-  if (gateway === null) return reading('unknown', "the VM's gateway is unknown");
+  if (gateway === null) return reading('unknown', withoutGateway(facts));
   if (!facts.interfacesKnown) return reading('unknown', `host interfaces not collected (VM gateway ${gateway})`);
   const bridge = facts.bridge;
   if (bridge) {

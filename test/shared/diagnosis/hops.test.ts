@@ -109,8 +109,15 @@ describe('vm hop', () => {
 });
 
 describe('bridge hop', () => {
-  it('is unknown when the VM gateway is unknown', () => {
-    expect(light(seedSnapshot({ vm: null }), 'bridge')).toBe('unknown');
+  it('is unknown when the VM gateway is unknown, and names the vmnet bridges the host has', () => {
+    // No VM tool answered (or one Bridgelight does not know): the host's bridges are still its NAT paths.
+    expect(hop(seedSnapshot({ vm: null }), 'bridge')).toMatchObject({
+      light: 'unknown',
+      summary:
+        "the VM's gateway is unknown; vmnet bridges on this host: bridge100 192.168.77.1/24 (members vmenet0, vmenet1)",
+    });
+    const noBridge = seedInterfaces().filter((iface) => iface.name !== 'bridge100');
+    expect(hop(seedSnapshot({ vm: null, interfaces: noBridge }), 'bridge').summary).toBe("the VM's gateway is unknown");
   });
 
   it('is unknown when host interfaces were not collected', () => {
