@@ -3,11 +3,13 @@
 import { readdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_VERSION, vmFile } from '../shared/bundle-format';
+import { diagnoseAll } from '../shared/diagnosis';
 import type { Diagnosis, Light, Snapshot } from '../shared/model';
 import type { Redactor } from '../shared/redact';
+import { extractIpRouteSection } from '../shared/vm-probe';
 import { BundleRecorder, heldVmKey } from './bundle';
 import { recordedVms } from './bundle-vms';
-import type { CollectOptions, CollectPorts } from './collect';
+import { type CollectOptions, type CollectPorts, collectSnapshot } from './collect';
 import { checkReplay } from './engine';
 import { EXIT, UserError } from './errors';
 import { createPrivateDir } from './safe-fs';
@@ -26,6 +28,11 @@ export interface BundleEngine {
   extractIpRouteSection(text: string): string | null;
   /** null: record as is. */
   redact: Redaction | null;
+}
+
+/** The engine every front end records with: its own live ports and redaction, the one collection and diagnosis. */
+export function bundleEngine(livePorts: BundleEngine['livePorts'], redact: Redaction | null): BundleEngine {
+  return { livePorts, collect: collectSnapshot, diagnose: diagnoseAll, extractIpRouteSection, redact };
 }
 
 /** How a bundle is redacted: each file by its fields, and Bridgelight's own diagnosis the same way. */

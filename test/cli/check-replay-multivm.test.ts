@@ -3,13 +3,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectSnapshot } from '@src/node/collect';
 import { collectOptions } from '@src/node/engine';
-import { recordBundle } from '@src/node/record-bundle';
+import { bundleEngine, recordBundle } from '@src/node/record-bundle';
 import type { CommandSpec } from '@src/shared/command';
-import { diagnoseAll } from '@src/shared/diagnosis';
 import type { Diagnosis } from '@src/shared/model';
-import { extractIpRouteSection } from '@src/shared/vm-probe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
 import { commandResult } from '../support/command-result';
@@ -45,13 +42,7 @@ beforeAll(async () => {
     return commandResult({ outcome: 'failed', exitCode: 1 });
   };
   await recordBundle(
-    {
-      livePorts: () => ({ runner: { run, locate: () => true }, prober: { probe: async () => null } }),
-      collect: collectSnapshot,
-      diagnose: diagnoseAll,
-      extractIpRouteSection,
-      redact: null,
-    },
+    bundleEngine(() => ({ runner: { run, locate: () => true }, prober: { probe: async () => null } }), null),
     {
       dir: bundle,
       options: collectOptions('darwin', {

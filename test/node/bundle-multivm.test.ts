@@ -1,14 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CollectPorts, collectSnapshot } from '@src/node/collect';
+import type { CollectPorts } from '@src/node/collect';
 import { checkReplay, collectOptions } from '@src/node/engine';
 import { minikube } from '@src/node/providers/minikube';
-import { recordBundle } from '@src/node/record-bundle';
+import { bundleEngine, recordBundle } from '@src/node/record-bundle';
 import type { CommandSpec } from '@src/shared/command';
-import { diagnoseAll } from '@src/shared/diagnosis';
 import type { Diagnosis } from '@src/shared/model';
-import { extractIpRouteSection } from '@src/shared/vm-probe';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandResult } from '../support/command-result';
 import {
@@ -50,21 +48,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function recordThreeVms(): Promise<string> {
   dir = mkdtempSync(join(tmpdir(), 'bl-multivm-'));
   const out = join(dir, 'bundle');
-  await recordBundle(
-    {
-      livePorts: seedMacWithThreeVms,
-      collect: collectSnapshot,
-      diagnose: diagnoseAll,
-      extractIpRouteSection,
-      redact: null,
-    },
-    {
-      dir: out,
-      options: collectOptions('darwin', { probe: false }),
-      generator: 'test',
-      now: () => new Date('2026-01-01T00:00:00Z'),
-    },
-  );
+  await recordBundle(bundleEngine(seedMacWithThreeVms, null), {
+    dir: out,
+    options: collectOptions('darwin', { probe: false }),
+    generator: 'test',
+    now: () => new Date('2026-01-01T00:00:00Z'),
+  });
   return out;
 }
 

@@ -1,13 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectSnapshot } from '@src/node/collect';
 import { checkReplay, collectOptions } from '@src/node/engine';
-import { type BundleEngine, type Redaction, recordBundle, redactionBy } from '@src/node/record-bundle';
+import { type BundleEngine, bundleEngine, type Redaction, recordBundle, redactionBy } from '@src/node/record-bundle';
 import type { CommandSpec } from '@src/shared/command';
-import { diagnoseAll } from '@src/shared/diagnosis';
 import { createRedactor } from '@src/shared/redact';
-import { extractIpRouteSection } from '@src/shared/vm-probe';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commandResult } from '../support/command-result';
 
@@ -34,17 +31,11 @@ describe('recording a v2 bundle', () => {
         ? commandResult({ stdout: answers[spec.key] })
         : commandResult({ outcome: 'failed', exitCode: 1 });
     const recorded = await recordBundle(
-      {
-        // Only minikube is installed: the other providers' tools are not on PATH.
-        livePorts: () => ({
-          runner: { run, locate: (tool) => tool === 'minikube' },
-          prober: { probe: async () => null },
-        }),
-        collect: collectSnapshot,
-        diagnose: diagnoseAll,
-        extractIpRouteSection,
-        redact: null,
-      },
+      // Only minikube is installed: the other providers' tools are not on PATH.
+      bundleEngine(
+        () => ({ runner: { run, locate: (tool) => tool === 'minikube' }, prober: { probe: async () => null } }),
+        null,
+      ),
       {
         dir: out,
         options: collectOptions('darwin', { probe: false }),
@@ -80,21 +71,19 @@ describe('recording a redacted bundle', () => {
     'ip-addr.json': asUsbNic(linux('host-ip-j-addr-show.json')),
     'ip-route.json': asUsbNic(linux('host-ip-j-route-show.json')),
   };
-  const engine = (redact: BundleEngine['redact']): BundleEngine => ({
-    livePorts: () => ({
-      runner: {
-        run: async (spec: CommandSpec) =>
-          spec.key in answers
-            ? commandResult({ stdout: answers[spec.key] })
-            : commandResult({ outcome: 'not-found', exitCode: null }),
-      },
-      prober: { probe: async () => null },
-    }),
-    collect: collectSnapshot,
-    diagnose: diagnoseAll,
-    extractIpRouteSection,
-    redact,
-  });
+  const engine = (redact: BundleEngine['redact']): BundleEngine =>
+    bundleEngine(
+      () => ({
+        runner: {
+          run: async (spec: CommandSpec) =>
+            spec.key in answers
+              ? commandResult({ stdout: answers[spec.key] })
+              : commandResult({ outcome: 'not-found', exitCode: null }),
+        },
+        prober: { probe: async () => null },
+      }),
+      redact,
+    );
   const request = (out: string) => ({
     dir: out,
     options: collectOptions('linux', { probe: false }),

@@ -1,10 +1,8 @@
-import { type CollectOptions, collectSnapshot, vmSelectors } from '../../node/collect';
+import { type CollectOptions, vmSelectors } from '../../node/collect';
 import { collectOptions, hostPlatform, livePorts } from '../../node/engine';
 import { EXIT, UserError } from '../../node/errors';
-import { machineNames, recordBundle, redactionBy } from '../../node/record-bundle';
-import { diagnoseAll } from '../../shared/diagnosis';
+import { bundleEngine, machineNames, recordBundle, redactionBy } from '../../node/record-bundle';
 import { createRedactor } from '../../shared/redact';
-import { extractIpRouteSection } from '../../shared/vm-probe';
 import { selectorRef } from '../../shared/vm-select';
 import type { TerminalContext } from '../context';
 import { CHECK_OPTIONS, checkOptionsFor, parseCommandArgs } from '../options';
@@ -22,16 +20,11 @@ export async function runBundle(args: string[], context: TerminalContext): Promi
   const options = collectOptions(hostPlatform(), checkOptionsFor(values, context));
   const redactor = values.redact ? createRedactor(machineNames()) : null;
   context.stderr.write(`Recording ${options.platform} network state and ${vmsBeingRecorded(options)}…\n`);
-  const recorded = await recordBundle(
-    {
-      livePorts,
-      collect: collectSnapshot,
-      diagnose: diagnoseAll,
-      extractIpRouteSection,
-      redact: redactor ? redactionBy(redactor) : null,
-    },
-    { dir, options, generator: `bridgelight ${context.version}` },
-  );
+  const recorded = await recordBundle(bundleEngine(livePorts, redactor ? redactionBy(redactor) : null), {
+    dir,
+    options,
+    generator: `bridgelight ${context.version}`,
+  });
   context.stdout.write(
     `Wrote ${dir} (${recorded.files} files${redactor ? ', MAC addresses and host names redacted' : ''}); verdict: ${recorded.verdict}.\n` +
       `Replay it with: bridgelight check --replay ${dir}\n`,

@@ -2,26 +2,16 @@
 // Every field is checked on its own, so one bad value (hand-edited, or from an older build) costs that field
 // only, never the rest of the user's choices.
 import { readSettingsJson, writeSettingsJson } from '../../node/settings-file';
+import type { Settings } from '../../shared/app-api';
 import { isIpv4 } from '../../shared/ipv4';
-import { checkMuteList, type Mute } from '../../shared/mute';
+import { checkMuteList } from '../../shared/mute';
 import { MINIKUBE_PROFILE } from '../../shared/providers/minikube';
 import { DEFAULT_PROBE_TARGETS, parseTarget } from '../../shared/targets';
-import type { VmRef } from '../../shared/vm';
 import { isVmRef } from '../../shared/vm-visibility';
 import type { Logger } from '../logger';
 
-export interface StoredSettings {
-  launchAtLogin: boolean;
-  probeTargets: string[];
-  minikubeProfile: string;
-  ignoredAddresses: string[];
-  /** Look for a new release at start and once a day (the feed request is all that is sent). */
-  checkForUpdates: boolean;
-  /** Findings the user muted (src/shared/mute.ts); `bridgelight mute` edits the same list in the same file. */
-  mutedFindings: Mute[];
-  /** VMs (`PROVIDER/NAME`) the user hid: they neither colour the tray nor notify. */
-  hiddenVms: VmRef[];
-}
+/** What settings.json holds: the app contract's Settings but the login item's status, which only macOS reports. */
+export type StoredSettings = Omit<Settings, 'launchAtLoginStatus'>;
 
 export type SettingsPatch = Partial<StoredSettings>;
 export type SettingKey = keyof StoredSettings;

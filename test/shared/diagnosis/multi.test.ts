@@ -1,18 +1,14 @@
 import { diagnose, diagnoseAll, diagnosisOfVm, RULES, worstVerdict } from '@src/shared/diagnosis';
-import type { Snapshot, VmObservation } from '@src/shared/model';
+import type { Snapshot } from '@src/shared/model';
 import type { VmListing } from '@src/shared/vm';
 import { describe, expect, it } from 'vitest';
 import {
   healthySnapshot,
   limaUserMode,
-  SEED,
   seedSnapshot,
   seedVmFailing,
   vmDnsFailure,
-  vmProbe,
-  vmRunning,
   vmState,
-  vmTarget,
   withVms,
 } from './snapshot-builder';
 
