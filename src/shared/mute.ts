@@ -3,6 +3,7 @@
 // sees (tray, popover header, `check`'s exit status) and never notifies. Everything not muted fails closed as
 // before: a mute can only take back the colour a muted finding put on a hop, never turn a hop nobody could see
 // into a green one. Persisted in the settings (`mutedFindings`), read by the app and the CLI alike.
+import { RULES } from './diagnosis/rules';
 import { FINDING_IDS, type FindingId, isFindingId } from './finding-ids';
 import type { Diagnosis, Finding, Hop, HopId, Light, Severity } from './model';
 import { causeOf, verdictReason } from './presentation';
@@ -106,38 +107,12 @@ export function applyMutes(diagnosis: Diagnosis, list: MuteList): Diagnosis {
 }
 
 /**
- * The hops each finding's condition colours (read off src/shared/diagnosis/hops.ts). Only these can lose their
+ * The hops each finding's condition colours, as its rule declares them (`Rule.colours`). Only these can lose their
  * colour to a mute; an id missing here takes none back (fails closed) and still colours the light by its severity.
  */
-export const FINDING_HOPS: Partial<Record<FindingId, readonly HopId[]>> = {
-  'egress-multiple-ipv4': ['egress', 'nat'],
-  'nat-source-stale': ['nat'],
-  'vpn-default-route': ['nat'],
-  'vm-bridge-missing': ['bridge'],
-  'vm-not-running': ['vm'],
-  'vm-internet-unreachable': ['vm'],
-  'vm-dns-failure': ['vm'],
-  'host-internet-unreachable': ['internet'],
-  // Its effect is to keep an all-clear unknown, which a mute never undoes: it colours no hop.
-  'input-unparseable': [],
-  'minikube-not-found': ['vm'],
-  'minikube-unresponsive': ['vm'],
-  'no-default-route': ['gateway'],
-  'egress-address-evidence-conflict': ['egress', 'nat'],
-  'vm-multiple-default-routes': ['bridge'],
-  // Its consequences (the tool's failed probe) colour the VM hop; it is what they come from.
-  'local-network-denied': ['vm'],
-  // These four are causes of what the VM's probes saw (vm-internet-unreachable, vm-dns-failure): the VM hop.
-  'vm-subnet-overlap': ['vm'],
-  'bootpd-blocked': ['vm'],
-  'dhcp-pool-exhausted': ['vm'],
-  'nat-egress-changed': ['vm'],
-  // Seen from inside the VM: its failed HTTPS or internal lookup colours the VM hop (src/shared/diagnosis/hops.ts).
-  'vm-tls-intercepted': ['vm'],
-  'vm-mtu-blackhole': ['vm'],
-  'vm-proxy-not-propagated': ['vm'],
-  'vm-dns-split-vpn': ['vm'],
-};
+export const FINDING_HOPS: Partial<Record<FindingId, readonly HopId[]>> = Object.fromEntries(
+  RULES.map((rule) => [rule.id, rule.colours]),
+);
 
 const SEVERITY_COLOUR: Record<Severity, Light> = { error: 'red', warning: 'yellow', info: 'green' };
 /** Worse is higher: red, then yellow, then unknown (the verdict's own order, src/shared/diagnosis/hops.ts). */

@@ -1,6 +1,6 @@
 // One rule = one finding id. Rules read Facts only and return at most one Finding.
 import type { FindingId } from '../finding-ids';
-import type { Finding } from '../model';
+import type { Finding, HopId } from '../model';
 import { DEFAULT_PROVIDER, type ProviderWording, wordingFor } from '../providers';
 import type { Facts } from './facts';
 
@@ -13,6 +13,11 @@ export type RuleScope = 'vm' | 'host';
 export interface Rule {
   readonly id: FindingId;
   readonly scope: RuleScope;
+  /**
+   * The hops this finding's condition colours (read off ./hops.ts): a mute takes back only their colour
+   * (src/shared/mute.ts). Empty for a finding that colours none (input-unparseable keeps an all-clear unknown).
+   */
+  readonly colours: readonly HopId[];
   /** Findings that, when they hold together with this one, are its consequence rather than a second problem. */
   readonly explains?: readonly FindingId[];
   evaluate(facts: Facts): Finding | null;

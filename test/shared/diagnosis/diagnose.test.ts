@@ -301,6 +301,7 @@ describe('diagnoseWith: rules are isolated', () => {
   const throwing: Rule = {
     id: 'egress-multiple-ipv4',
     scope: 'host',
+    colours: ['egress', 'nat'],
     evaluate() {
       throw new Error('boom');
     },

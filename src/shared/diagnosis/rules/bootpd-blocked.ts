@@ -27,6 +27,7 @@ function blockedBecause(firewall: AppFirewall): string | null {
 export const rule: Rule = {
   id: 'bootpd-blocked',
   scope: 'vm',
+  colours: ['vm'],
   explains: ['vm-internet-unreachable', 'vm-dns-failure'],
   evaluate(facts) {
     const firewall = facts.firewall;

@@ -38,6 +38,7 @@ function soonest(live: readonly BootpdLease[]): string {
 export const rule: Rule = {
   id: 'dhcp-pool-exhausted',
   scope: 'host',
+  colours: ['vm'],
   explains: ['vm-internet-unreachable', 'vm-dns-failure'],
   evaluate(facts) {
     const leases = facts.dhcpdLeases;

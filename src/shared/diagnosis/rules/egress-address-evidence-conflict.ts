@@ -11,6 +11,7 @@ function howToCheck(facts: Facts, iface: string): string {
 export const rule: Rule = {
   id: 'egress-address-evidence-conflict',
   scope: 'host',
+  colours: ['egress', 'nat'],
   evaluate(facts) {
     const egress = facts.egress;
     const conflicted = egress?.addresses.filter((a) => a.conflict) ?? [];

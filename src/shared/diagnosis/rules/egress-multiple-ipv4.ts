@@ -54,6 +54,7 @@ function consequence(facts: Facts, egress: EgressFact): string {
 export const rule: Rule = {
   id: 'egress-multiple-ipv4',
   scope: 'host',
+  colours: ['egress', 'nat'],
   evaluate(facts) {
     const egress = facts.egress;
     if (!egress || egress.addresses.length < 2) return null;

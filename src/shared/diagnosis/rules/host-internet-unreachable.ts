@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const rule: Rule = {
   id: 'host-internet-unreachable',
   scope: 'host',
+  colours: ['internet'],
   evaluate(facts) {
     if (!facts.host.allFailed) return null;
     const iface = facts.egress?.name ?? 'the egress interface';

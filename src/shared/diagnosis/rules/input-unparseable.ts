@@ -3,6 +3,8 @@ import type { Rule } from '../rule';
 export const rule: Rule = {
   id: 'input-unparseable',
   scope: 'host',
+  // It keeps an all-clear unknown, which a mute never undoes: it colours no hop.
+  colours: [],
   evaluate(facts) {
     const notes = facts.unreadableInputs;
     if (notes.length === 0) return null;

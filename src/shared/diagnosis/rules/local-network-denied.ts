@@ -29,6 +29,8 @@ function deniedReach(facts: Facts): TargetProbe | null {
 export const rule: Rule = {
   id: 'local-network-denied',
   scope: 'vm',
+  // Its consequences (the tool's failed probe) colour the VM hop.
+  colours: ['vm'],
   // The tool's own client is denied the same way: its failure and the VM's unknown hops follow from this one.
   explains: ['minikube-unresponsive', 'vm-internet-unreachable', 'vm-dns-failure'],
   evaluate(facts) {

@@ -3,6 +3,7 @@ import { providerOf, type Rule } from '../rule';
 export const rule: Rule = {
   id: 'minikube-not-found',
   scope: 'vm',
+  colours: ['vm'],
   evaluate(facts) {
     if (facts.vm.status !== 'not-installed') return null;
     const { tool } = providerOf(facts);

@@ -38,6 +38,7 @@ function evidence(vm: VmObservation, { tool }: ProviderWording): string[] {
 export const rule: Rule = {
   id: 'minikube-unresponsive',
   scope: 'vm',
+  colours: ['vm'],
   evaluate(facts) {
     const vm = facts.vm.observation;
     if (vm === null || (facts.vm.status !== 'unresponsive' && facts.vm.status !== 'probe-failed')) return null;

@@ -17,6 +17,7 @@ function changesSince(at: string, changes: readonly EgressChange[]): EgressChang
 export const rule: Rule = {
   id: 'nat-egress-changed',
   scope: 'vm',
+  colours: ['vm'],
   explains: ['vm-internet-unreachable'],
   evaluate(facts) {
     const history = facts.egressHistory;

@@ -67,6 +67,7 @@ function linuxDetail(egress: EgressFact, target: AddressFact, next: AddressFact 
 export const rule: Rule = {
   id: 'nat-source-stale',
   scope: 'host',
+  colours: ['nat'],
   explains: ['vm-internet-unreachable'],
   evaluate(facts) {
     const egress = facts.egress;

@@ -9,6 +9,7 @@ function evidence(facts: Facts): string[] {
 export const rule: Rule = {
   id: 'no-default-route',
   scope: 'host',
+  colours: ['gateway'],
   evaluate(facts) {
     // A split VPN (0/1 + 128/1) routes everything without a default, so it is not "no route".
     if (!facts.routesKnown || facts.defaultRoute !== null || facts.vpn !== null) return null;

@@ -45,6 +45,7 @@ const ELSEWHERE_DETAIL =
 export const rule: Rule = {
   id: 'vm-bridge-missing',
   scope: 'vm',
+  colours: ['bridge'],
   evaluate(facts) {
     const gateway = facts.vm.gateway;
     if (gateway === null || !facts.interfacesKnown || facts.bridge !== null) return null;

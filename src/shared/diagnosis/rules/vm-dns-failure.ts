@@ -21,6 +21,7 @@ function proxyNote(facts: Facts): string {
 export const rule: Rule = {
   id: 'vm-dns-failure',
   scope: 'vm',
+  colours: ['vm'],
   evaluate(facts) {
     const dns = facts.vm.dns;
     if (facts.vm.status !== 'probed' || dns === null || dns.ok) return null;

@@ -45,6 +45,7 @@ function hostAnswer(facts: Facts, lookup: DnsLookup): HostAnswer | null {
 export const rule: Rule = {
   id: 'vm-dns-split-vpn',
   scope: 'vm',
+  colours: ['vm'],
   explains: ['vm-dns-failure'],
   evaluate(facts) {
     if (facts.vm.status !== 'probed') return null;

@@ -31,6 +31,7 @@ function where(facts: Facts): string {
 export const rule: Rule = {
   id: 'vm-internet-unreachable',
   scope: 'vm',
+  colours: ['vm'],
   evaluate(facts) {
     if (facts.vm.status !== 'probed' || !facts.vm.targets.allFailed) return null;
     return {

@@ -4,6 +4,7 @@ import { describeTls, hostPathMtu, inVm, vmPathMtu } from '../vm-side';
 export const rule: Rule = {
   id: 'vm-mtu-blackhole',
   scope: 'vm',
+  colours: ['vm'],
   explains: ['vm-internet-unreachable'],
   evaluate(facts) {
     if (facts.vm.status !== 'probed') return null;

@@ -47,6 +47,7 @@ function detail(facts: Facts, inUse: Route, others: Route[]): { severity: 'warni
 export const rule: Rule = {
   id: 'vm-multiple-default-routes',
   scope: 'vm',
+  colours: ['bridge'],
   evaluate(facts) {
     const [inUse, ...others] = facts.vm.defaults;
     if (inUse === undefined || others.length === 0) return null;

@@ -15,6 +15,7 @@ function nextStep(state: string, profile: string, wording: ProviderWording): str
 export const rule: Rule = {
   id: 'vm-not-running',
   scope: 'vm',
+  colours: ['vm'],
   evaluate(facts) {
     const vm = facts.vm.observation;
     if (facts.vm.status !== 'not-running' || vm === null || vm.state === null) return null;

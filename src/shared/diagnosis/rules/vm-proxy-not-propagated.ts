@@ -6,6 +6,7 @@ import { describeVmTarget } from './vm-internet-unreachable';
 export const rule: Rule = {
   id: 'vm-proxy-not-propagated',
   scope: 'vm',
+  colours: ['vm'],
   explains: ['vm-internet-unreachable'],
   evaluate(facts) {
     if (facts.vm.status !== 'probed' || facts.vm.proxies === null || facts.vm.proxies.length > 0) return null;

@@ -90,6 +90,7 @@ function severityOf(relation: Relation): Severity {
 export const rule: Rule = {
   id: 'vm-subnet-overlap',
   scope: 'host',
+  colours: ['vm'],
   explains: ['vm-internet-unreachable'],
   evaluate(facts) {
     if (!facts.routesKnown || !facts.interfacesKnown) return null;

@@ -5,6 +5,7 @@ import { describeTls } from '../vm-side';
 export const rule: Rule = {
   id: 'vm-tls-intercepted',
   scope: 'vm',
+  colours: ['vm'],
   evaluate(facts) {
     if (facts.vm.status !== 'probed') return null;
     const refused = facts.vm.tls.filter((probe) => probe.verified === false);

@@ -57,6 +57,7 @@ function severityNote(facts: Facts): string {
 export const rule: Rule = {
   id: 'vpn-default-route',
   scope: 'host',
+  colours: ['nat'],
   explains: ['vm-internet-unreachable'],
   evaluate(facts) {
     const vpn = facts.vpn;
