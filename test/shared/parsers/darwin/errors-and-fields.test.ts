@@ -220,3 +220,52 @@ describe('netstat -rn and ifconfig refusals', () => {
     });
   });
 });
+
+describe('ifconfig property lines', () => {
+  const only = (text: string) => {
+    const result = parseIfconfig(text);
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  };
+
+  it('keeps the first valid MAC, a valid peer, dotted masks; skips inet without a mask and bad member names', () => {
+    const text = [
+      'bridge0: flags=8863<UP,BROADCAST,RUNNING, SIMPLEX,MULTICAST> mtu 1500',
+      '\tether 02:00:00:0g:00:01',
+      '\tether 2:0:0:a:0:1',
+      '\tether 02:00:00:00:00:02',
+      '\tinet 192.0.2.1 --> 192.0.2.2 netmask 255.255.255.0 broadcast 192.0.2.x',
+      '\tinet 192.0.2.3',
+      '\tinet 192.0.2.4 netmask',
+      '\tmember: en1 flags=3<LEARNING,DISCOVER>',
+      '\tmember: 1bad flags=3<LEARNING>',
+      '\tmember:',
+      'lo0: flags=8049 mtu 16384',
+    ].join('\n');
+    expect(only(text)).toEqual([
+      {
+        name: 'bridge0',
+        flags: ['UP', 'BROADCAST', 'RUNNING', 'SIMPLEX', 'MULTICAST'],
+        up: true,
+        running: true,
+        pointToPoint: true,
+        ipv4: [{ address: '192.0.2.1', prefixLength: 24, peer: '192.0.2.2' }],
+        members: ['en1'],
+        mac: '2:0:0:a:0:1',
+      },
+      { name: 'lo0', flags: [], up: false, running: false, pointToPoint: false, ipv4: [], members: [] },
+    ]);
+  });
+
+  it('refuses an interface with more IPv4 addresses than any real one holds', () => {
+    const inets = Array.from(
+      { length: 4097 },
+      (_, index) => `\tinet 10.${index >> 8}.${index & 255}.1 netmask 0xff000000`,
+    );
+    expect(parseIfconfig(['en0: flags=8863<UP> mtu 1500', ...inets].join('\n'))).toEqual({
+      ok: false,
+      error: 'en0 lists more than 4096 IPv4 addresses (no real interface holds that many), so it is not judged',
+    });
+    expect(only(['en0: flags=8863<UP> mtu 1500', ...inets.slice(0, 4096)].join('\n'))[0]!.ipv4).toHaveLength(4096);
+  });
+});
