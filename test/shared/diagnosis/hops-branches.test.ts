@@ -1,9 +1,9 @@
 // The hop lines a user reads for the cases hops.test.ts leaves out: each branch's light and its exact wording.
-import { deriveFacts } from '@src/shared/diagnosis/facts';
-import { buildHops, unknownHops } from '@src/shared/diagnosis/hops';
-import type { Hop, HopId, Snapshot, TlsProbe, VmObservation } from '@src/shared/model';
+import { unknownHops } from '@src/shared/diagnosis/hops';
+import type { HopId, Snapshot, VmObservation } from '@src/shared/model';
 import type { VmListing, VmNetwork } from '@src/shared/vm';
 import { describe, expect, it } from 'vitest';
+import { hopOf as hop, tlsProbe as tls } from './diagpaths-helpers';
 import {
   dnsFailed,
   en0,
@@ -28,12 +28,6 @@ import {
   vmTarget,
 } from './snapshot-builder';
 
-function hop(snapshot: Snapshot, id: HopId): Hop {
-  const found = buildHops(deriveFacts(snapshot)).find((h) => h.id === id);
-  if (!found) throw new Error(`no ${id} hop`);
-  return found;
-}
-
 const seen = (snapshot: Snapshot, id: HopId) => {
   const { light, summary, onPath } = hop(snapshot, id);
   return { light, summary, onPath };
@@ -54,22 +48,6 @@ function listing(network: VmNetwork, networkEvidence: string[]): VmListing {
 
 const withListing = (network: VmNetwork, evidence: string[]): VmObservation =>
   vmRunning(vmProbe(), { listing: listing(network, evidence) });
-
-function tls(target: string, extra: Partial<TlsProbe>): TlsProbe {
-  return {
-    target,
-    tried: true,
-    connected: true,
-    handshake: true,
-    verified: true,
-    verifyError: null,
-    issuer: null,
-    subject: null,
-    timedOut: false,
-    error: null,
-    ...extra,
-  };
-}
 
 describe('vm hop: the tool and the VM state', () => {
   it('says the tool failed when it answered with an error rather than timing out', () => {
@@ -126,7 +104,7 @@ describe('vm hop: what the probe inside the VM saw', () => {
     const vm = vmRunning(
       vmProbe({
         tls: [
-          tls('ok.example:443', {}),
+          tls('ok.example:443'),
           tls('untried.example:443', { tried: false, connected: false, handshake: false, verified: null }),
           tls('refused.example:443', { verified: false, verifyError: 'self-signed certificate in certificate chain' }),
           tls('stalled.example:443', { handshake: false, verified: null, timedOut: true }),
@@ -145,7 +123,7 @@ describe('vm hop: what the probe inside the VM saw', () => {
 
   it('stays green when every HTTPS request was trusted or could not be tried', () => {
     const vm = vmRunning(
-      vmProbe({ tls: [tls('ok.example:443', {}), tls('untried.example:443', { tried: false, handshake: false })] }),
+      vmProbe({ tls: [tls('ok.example:443'), tls('untried.example:443', { tried: false, handshake: false })] }),
     );
     expect(hop(seedSnapshot({ vm }), 'vm').light).toBe('green');
   });

@@ -11,7 +11,7 @@ import { limaUserMode, seedSnapshot, vmState, withVms } from './snapshot-builder
 
 const rule = (id: FindingId, scope: Rule['scope']): Rule => ({ id, scope, colours: [], evaluate: () => null });
 
-const finding = (id: FindingId, title = id): Finding => ({
+const finding = (id: FindingId, title: string = id): Finding => ({
   id,
   severity: 'warning',
   title,

@@ -5,23 +5,10 @@ import { describeTls, hostPathMtu, inVm, vmPathMtu } from '@src/shared/diagnosis
 import type { HostContext, Snapshot, TlsProbe } from '@src/shared/model';
 import { wordingFor } from '@src/shared/providers';
 import { describe, expect, it } from 'vitest';
+import { tlsProbe } from './diagpaths-helpers';
 import { fullTunnelVpn, route, SEED, seedSnapshot, vmProbe, vmRunning } from './snapshot-builder';
 
-function tls(extra: Partial<TlsProbe>): TlsProbe {
-  return {
-    target: 'registry-1.docker.io:443',
-    tried: true,
-    connected: true,
-    handshake: true,
-    verified: true,
-    verifyError: null,
-    issuer: null,
-    subject: null,
-    timedOut: false,
-    error: null,
-    ...extra,
-  };
-}
+const tls = (extra: Partial<TlsProbe>): TlsProbe => tlsProbe('registry-1.docker.io:443', extra);
 
 describe('describeTls', () => {
   it.each([
