@@ -48,12 +48,13 @@ function vmDiagnosisOf(snapshot: Snapshot, answer: VmAnswer): VmDiagnosis {
 function mergeFindings(rules: readonly Rule[], answers: readonly VmAnswer[]): Finding[] {
   const scopeOf = new Map(rules.map((rule) => [rule.id as string, rule.scope]));
   const order = new Map(rules.map((rule, index) => [rule.id as string, index]));
-  const tagged = answers.flatMap(({ vm, diagnosis }, vmIndex) =>
-    diagnosis.findings.map((finding) => ({ finding, vmIndex, ref: vmRef(vm.provider, vm.profile) })),
+  // VM by VM: the sort below is stable, so findings of one rule stay in VM order.
+  const tagged = answers.flatMap(({ vm, diagnosis }) =>
+    diagnosis.findings.map((finding) => ({ finding, ref: vmRef(vm.provider, vm.profile) })),
   );
   // A finding no rule claims (none today) is treated as the VM's: shown for each VM rather than merged away.
   const rank = (id: string) => order.get(id) ?? rules.length;
-  tagged.sort((a, b) => rank(a.finding.id) - rank(b.finding.id) || a.vmIndex - b.vmIndex);
+  tagged.sort((a, b) => rank(a.finding.id) - rank(b.finding.id));
   const seenHost = new Set<string>();
   return tagged.flatMap(({ finding, ref }) => {
     if (scopeOf.get(finding.id) !== 'host') return [{ ...finding, vm: ref }];
