@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSettingsJson, watchSettingsFile, writeSettingsJson } from '@src/node/settings-file';
@@ -46,5 +46,30 @@ describe('settings.json for the app and the CLI', () => {
     const stop = watchSettingsFile(join(blocker, 'settings.json'), vi.fn(), failed);
     expect(failed).toHaveBeenCalledTimes(1);
     stop();
+  });
+});
+
+describe('writing settings.json', () => {
+  it('writes indented JSON ending in a newline, in a private folder it creates', () => {
+    const path = join(dir, 'new', 'Bridgelight', 'settings.json');
+    writeSettingsJson(path, { mutedFindings: [], theme: 'dark' });
+    expect(readFileSync(path, 'utf8')).toBe('{\n  "mutedFindings": [],\n  "theme": "dark"\n}\n');
+    expect(statSync(join(dir, 'new', 'Bridgelight')).mode & 0o777).toBe(0o700);
+  });
+
+  it('leaves no temporary file behind when the rename fails, and says why', () => {
+    const path = join(dir, 'settings.json');
+    mkdirSync(path);
+    expect(() => writeSettingsJson(path, {})).toThrow(/EISDIR|EEXIST|ENOTEMPTY/);
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+  });
+
+  it('reads a file it may not open as unreadable, with the reason', () => {
+    const path = join(dir, 'settings.json');
+    mkdirSync(path);
+    expect(readSettingsJson(path)).toEqual({ kind: 'unreadable', message: expect.stringContaining('EISDIR') });
+    rmSync(path, { recursive: true });
+    writeFileSync(path, 'nope');
+    expect(readSettingsJson(path)).toEqual({ kind: 'not-json', message: expect.stringMatching(/JSON/) });
   });
 });
