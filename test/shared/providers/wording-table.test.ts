@@ -63,33 +63,42 @@ describe('what each provider is called and how it is listed', () => {
     ]);
   });
 
-  it("reads each tool's own state words", async () => {
+  it("reads each tool's own state words, case as the tool prints it", async () => {
     const { WORDINGS } = await fresh();
-    expect(Object.fromEntries(Object.values(WORDINGS).map((w) => [w.id, w.states]))).toEqual({
-      minikube: {
-        OK: 'running',
-        Running: 'running',
-        Degraded: 'running',
-        HAppy: 'running',
-        Warning: 'running',
-        Stopped: 'stopped',
-        Paused: 'stopped',
-        Nonexistent: 'stopped',
-      },
-      lima: { Running: 'running', Stopped: 'stopped' },
-      colima: { Running: 'running', Stopped: 'stopped' },
-      multipass: {
-        Running: 'running',
-        'Delayed Shutdown': 'running',
-        Stopped: 'stopped',
-        Suspended: 'stopped',
-        Deleted: 'stopped',
-      },
-      container: { running: 'running', stopped: 'stopped' },
-      tart: { running: 'running', stopped: 'stopped', suspended: 'stopped' },
-      utm: { started: 'running', stopped: 'stopped', paused: 'stopped' },
-      podman: { Running: 'running', Starting: 'unknown', Stopped: 'stopped' },
-    });
+    const { runStateOf } = await import('@src/shared/providers/wording');
+    const read: [keyof typeof WORDINGS, string, string][] = [
+      ['minikube', 'OK', 'running'],
+      ['minikube', 'Running', 'running'],
+      ['minikube', 'Degraded', 'running'],
+      ['minikube', 'HAppy', 'running'],
+      ['minikube', 'Warning', 'running'],
+      ['minikube', 'Stopped', 'stopped'],
+      ['minikube', 'Paused', 'stopped'],
+      ['minikube', 'Nonexistent', 'stopped'],
+      ['minikube', 'running', 'unknown'],
+      ['lima', 'Running', 'running'],
+      ['lima', 'Stopped', 'stopped'],
+      ['colima', 'Running', 'running'],
+      ['colima', 'Stopped', 'stopped'],
+      ['multipass', 'Running', 'running'],
+      ['multipass', 'Delayed Shutdown', 'running'],
+      ['multipass', 'Stopped', 'stopped'],
+      ['multipass', 'Suspended', 'stopped'],
+      ['multipass', 'Deleted', 'stopped'],
+      ['container', 'running', 'running'],
+      ['container', 'stopped', 'stopped'],
+      ['container', 'Running', 'unknown'],
+      ['tart', 'running', 'running'],
+      ['tart', 'stopped', 'stopped'],
+      ['tart', 'suspended', 'stopped'],
+      ['utm', 'started', 'running'],
+      ['utm', 'stopped', 'stopped'],
+      ['utm', 'paused', 'stopped'],
+      ['podman', 'Running', 'running'],
+      ['podman', 'Starting', 'unknown'],
+      ['podman', 'Stopped', 'stopped'],
+    ];
+    for (const [id, word, state] of read) expect(runStateOf(WORDINGS[id], word), `${id} ${word}`).toBe(state);
   });
 });
 
@@ -241,32 +250,38 @@ describe('which names a command may carry', () => {
 });
 
 describe('the VM-side manual fixes', () => {
-  it('gives the generic CA and proxy instructions, with the provider’s shell command', async () => {
-    const { WORDINGS, vmSideFixes } = await fresh();
-    const fixes = vmSideFixes(WORDINGS.lima);
-    expect(fixes.addCa(WORDINGS.lima, 'default')).toBe(
-      "Export the proxy's root CA as PEM and install it in the VM's trust store (`limactl shell default -- 'sudo cp " +
+  const URL = 'http://192.0.2.8:3128';
+  // The generic instructions (with the provider's shell command), and minikube's own: hand both to minikube start.
+  const FIXES = [
+    {
+      id: 'lima',
+      name: 'default',
+      ca:
+        "Export the proxy's root CA as PEM and install it in the VM's trust store (`limactl shell default -- 'sudo cp " +
         "CA.pem /usr/local/share/ca-certificates/proxy-ca.crt && sudo update-ca-certificates'`; for a VM that is " +
         're-created, put that in its provisioning), then restart the container runtime.',
-    );
-    expect(fixes.addProxy(WORDINGS.lima, 'default', 'http://192.0.2.8:3128')).toBe(
-      "Give the VM's container runtime HTTPS_PROXY=http://192.0.2.8:3128 and HTTP_PROXY=http://192.0.2.8:3128 (its " +
-        'environment or provisioning) and restart it.',
-    );
-  });
-
-  it('tells minikube users to hand the CA and the proxy to minikube start', async () => {
-    const { WORDINGS, vmSideFixes } = await fresh();
-    const fixes = vmSideFixes(WORDINGS.minikube);
-    expect(fixes.addCa(WORDINGS.minikube, 'dev')).toBe(
-      "Export the proxy's root CA as PEM (Keychain Access → the CA → Export, or from IT), copy it into " +
+      proxy: `Give the VM's container runtime HTTPS_PROXY=${URL} and HTTP_PROXY=${URL} (its environment or provisioning) and restart it.`,
+    },
+    {
+      id: 'minikube',
+      name: 'dev',
+      ca:
+        "Export the proxy's root CA as PEM (Keychain Access → the CA → Export, or from IT), copy it into " +
         '`~/.minikube/certs/` and run `minikube start -p dev --embed-certs`: minikube installs every certificate there ' +
         "into the VM's trust store.",
-    );
-    expect(fixes.addProxy(WORDINGS.minikube, 'dev', 'http://192.0.2.8:3128')).toBe(
-      'Start the VM with the proxy: `export HTTPS_PROXY=http://192.0.2.8:3128 HTTP_PROXY=http://192.0.2.8:3128 ' +
+      proxy:
+        `Start the VM with the proxy: \`export HTTPS_PROXY=${URL} HTTP_PROXY=${URL} ` +
         'NO_PROXY=localhost,127.0.0.1,192.168.0.0/16,10.96.0.0/12` then `minikube start -p dev` (minikube hands these ' +
         "to the VM's container runtime; `--docker-env HTTPS_PROXY=…` does the same).",
-    );
+    },
+  ] as const;
+
+  it('says how to give the VM the CA and the proxy, in the provider’s own commands', async () => {
+    const { WORDINGS, vmSideFixes } = await fresh();
+    for (const { id, name, ca, proxy } of FIXES) {
+      const wording = WORDINGS[id];
+      expect(vmSideFixes(wording).addCa(wording, name), id).toBe(ca);
+      expect(vmSideFixes(wording).addProxy(wording, name, URL), id).toBe(proxy);
+    }
   });
 });
