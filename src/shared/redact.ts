@@ -27,9 +27,8 @@ function expandIpv6(text: string): number[] | null {
   const parse = (part: string): number[] | null => {
     if (part === '') return [];
     const groups = part.split(':');
-    return groups.every((group) => /^[0-9a-fA-F]{1,4}$/.test(group))
-      ? groups.map((group) => Number.parseInt(group, 16))
-      : null;
+    // IPV6 lets through only groups of at most four hex digits: an empty one (from `:::`) is the one to refuse.
+    return groups.every((group) => group !== '') ? groups.map((group) => Number.parseInt(group, 16)) : null;
   };
   const head = parse(halves[0]!);
   const tail = halves.length === 2 ? parse(halves[1]!) : [];
@@ -44,7 +43,7 @@ function compressIpv6(groups: number[]): string {
   let best = { start: -1, length: 1 };
   for (let start = 0; start < 8; start++) {
     let length = 0;
-    while (start + length < 8 && groups[start + length] === 0) length++;
+    while (groups[start + length] === 0) length++;
     if (length > best.length) best = { start, length };
   }
   const hex = groups.map((group) => group.toString(16));
@@ -61,7 +60,7 @@ function macOfEui64(groups: number[]): string | null {
 }
 
 function eui64Of(mac: string): number[] {
-  const b = (mac.match(/../g) ?? []).map((pair) => Number.parseInt(pair, 16));
+  const b = mac.match(/../g)!.map((pair) => Number.parseInt(pair, 16));
   return [((b[0]! ^ 0x02) << 8) | b[1]!, (b[2]! << 8) | 0xff, 0xfe00 | b[3]!, (b[4]! << 8) | b[5]!];
 }
 
@@ -109,7 +108,7 @@ export function createRedactor(hostNames: string[] = []): Redactor {
         .map((part) => part.padStart(2, '0'))
         .join('');
       // All-zero ids (a bridge's) and the broadcast address are no one's hardware: they stay.
-      return /^(?:0+|f+)$/i.test(digits) ? mac : (macDigits(digits).match(group) ?? []).join(separator);
+      return /^(?:0+|f+)$/i.test(digits) ? mac : macDigits(digits).match(group)!.join(separator);
     };
 
   function redactText(text: string): string {
