@@ -96,3 +96,25 @@ describe('EgressMemory', () => {
     expect(diagnose(failing).findings.map((f) => f.id)).not.toContain('nat-egress-changed');
   });
 });
+
+describe('EgressMemory: what one missing part still tells', () => {
+  it('a snapshot with the default route but no route table still counts', () => {
+    const memory = new EgressMemory();
+    memory.observe(at('2025-03-14T09:00:00.000Z', 'en0'));
+    expect(memory.observe({ ...at('2025-03-14T09:01:00.000Z', 'en7'), routes: null }).changes).toEqual([
+      { at: '2025-03-14T09:01:00.000Z', from: 'en0', to: 'en7' },
+    ]);
+  });
+
+  it('the first snapshot is no change, and the history handed out is a copy', () => {
+    const memory = new EgressMemory();
+    const first = memory.observe(at('2025-03-14T09:00:00.000Z', 'en0'));
+    expect(first.changes).toEqual([]);
+    first.bridges[0]!.egressThen = 'tampered';
+    first.changes.push({ at: 'x', from: null, to: null });
+    expect(memory.observe(at('2025-03-14T09:01:00.000Z', 'en0'))).toEqual({
+      bridges: [{ bridge: 'bridge100', firstSeenAt: '2025-03-14T09:00:00.000Z', egressThen: 'en0' }],
+      changes: [],
+    });
+  });
+});

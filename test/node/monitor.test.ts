@@ -295,3 +295,123 @@ describe('monitor', () => {
     expect(updates.length).toBe(count);
   });
 });
+
+describe('monitor: reasons, windows and timers', () => {
+  it('names what triggered a look, the interface only when the event has one', async () => {
+    const { events, monitor, updates } = setup();
+    await monitor.start();
+    updates.length = 0;
+    events.emit!({ kind: 'address', action: 'add', interface: 'en0', address: '198.51.100.66' });
+    await sleep(10);
+    expect(updates.find((update) => update.phase === 'structural')?.reason).toBe('address add en0');
+    await sleep(500);
+    updates.length = 0;
+    events.emit!({ kind: 'route', action: 'delete', interface: null });
+    await sleep(10);
+    expect(updates.find((update) => update.phase === 'structural')?.reason).toBe('route delete');
+  });
+
+  it('waits debounceMs after the last event of a burst, and names the last one', async () => {
+    const { world, events, monitor, updates } = setup();
+    await monitor.start();
+    updates.length = 0;
+    const calls = world.ipCalls;
+    events.emit!({ kind: 'address', action: 'add', interface: 'en0' });
+    await sleep(6);
+    events.emit!({ kind: 'address', action: 'delete', interface: 'en1' });
+    await sleep(9);
+    expect(world.ipCalls).toBe(calls);
+    await sleep(1);
+    expect(world.ipCalls).toBe(calls + 1);
+    expect(updates.map((update) => [update.phase, update.reason])[0]).toEqual(['structural', 'address delete en1']);
+  });
+
+  it('looks at the latest debounceMaxMs after the first event of a storm', async () => {
+    const { world, events, monitor } = setup();
+    await monitor.start();
+    const calls = world.ipCalls;
+    for (let i = 0; i < 19; i++) {
+      events.emit!({ kind: 'route', action: 'add', interface: 'en0' });
+      await sleep(5);
+    }
+    // 95 ms into the storm, no look yet; the window closes at 100 ms whatever still comes.
+    expect(world.ipCalls).toBe(calls);
+    events.emit!({ kind: 'route', action: 'add', interface: 'en0' });
+    await sleep(5);
+    expect(world.ipCalls).toBe(calls + 1);
+  });
+
+  it('runs probes at most once per minRefineIntervalMs, and the waiting round after it', async () => {
+    const { world, events, monitor, updates } = setup();
+    await monitor.start();
+    const rounds = world.probeRounds;
+    events.emit!({ kind: 'address', action: 'add', interface: 'en0' });
+    await sleep(100);
+    // The start's round was less than 150 ms ago: the refinement waits for its window.
+    expect(world.probeRounds).toBe(rounds);
+    await sleep(60);
+    expect(world.probeRounds).toBe(rounds + 1);
+    expect(updates.at(-1)).toMatchObject({ phase: 'refined', reason: 'address add en0' });
+  });
+
+  it('re-checks everything on the slow timer, again and again, until stopped', async () => {
+    const { world, monitor, updates } = setup();
+    await monitor.start();
+    const ssh = world.sshCalls;
+    await sleep(59_999);
+    expect(world.sshCalls).toBe(ssh);
+    await sleep(1);
+    expect(updates.at(-1)).toMatchObject({ phase: 'timer', reason: 'timer' });
+    expect(world.sshCalls).toBe(ssh + 1);
+    await sleep(60_000);
+    expect(world.sshCalls).toBe(ssh + 2);
+    monitor.stop();
+    await sleep(120_000);
+    expect(world.sshCalls).toBe(ssh + 2);
+  });
+
+  it('says a recheck is the user’s unless told, and keeps the latest update', async () => {
+    const { monitor, updates } = setup();
+    expect(monitor.latest()).toBeNull();
+    await monitor.start();
+    const update = await monitor.recheck();
+    expect(update).toMatchObject({ phase: 'recheck', reason: 'user' });
+    expect(monitor.latest()).toBe(update);
+    expect(updates.at(-1)).toBe(update);
+    expect((await monitor.recheck('woke up')).reason).toBe('woke up');
+  });
+
+  it('stops telling a listener that unsubscribed', async () => {
+    const { world, monitor } = setup();
+    const seen: MonitorUpdate[] = [];
+    const unsubscribe = monitor.subscribe((update) => seen.push(update));
+    await monitor.start();
+    const count = seen.length;
+    expect(count).toBeGreaterThan(0);
+    unsubscribe();
+    await monitor.recheck();
+    expect(seen).toHaveLength(count);
+    const statuses: string[] = [];
+    monitor.subscribeEventSource((status) => statuses.push(status.state))();
+    expect(world.ipCalls).toBeGreaterThan(0);
+    expect(statuses).toEqual([]);
+  });
+
+  it('refuses to answer start() once stopped', async () => {
+    const { monitor } = setup();
+    monitor.stop();
+    await expect(monitor.start()).rejects.toThrow('monitor stopped before its first check');
+  });
+
+  it('stamps each update with the given clock', async () => {
+    const world = new World();
+    monitor = new Monitor(world.ports(), null, {
+      platform: 'linux',
+      check: { probeTargets: ['203.0.113.10:80'] },
+      now: () => new Date('2026-12-02T05:00:00.000Z'),
+    });
+    const first = await monitor.start();
+    expect(first.at).toBe('2026-12-02T05:00:00.000Z');
+    expect(first.snapshot.takenAt).toBe('2026-12-02T05:00:00.000Z');
+  });
+});

@@ -1,5 +1,5 @@
-import type { FindingId } from '@src/shared/finding-ids';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { handlers } from './handlers';
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
@@ -18,28 +18,7 @@ vi.mock('electron', () => electron);
 
 const { registerIpc, dispatch } = await import('@src/main/ipc/registry');
 const { INVOKE_CHANNELS } = await import('@src/main/ipc/channels');
-const { defaultSettings } = await import('@src/main/settings/settings');
 const { recordingLogger } = await import('../fixtures');
-
-type Handlers = Parameters<typeof registerIpc>[0];
-
-function handlers() {
-  const settings = { ...defaultSettings(), launchAtLoginStatus: 'disabled' as const };
-  return {
-    getState: vi.fn(() => ({ diagnosis: null, checkedAt: null, checking: false })),
-    recheck: vi.fn(async () => {}),
-    fix: vi.fn(async (findingId: FindingId) => ({ outcome: 'verified' as const, findingId, message: 'done' })),
-    undoFix: vi.fn(async (findingId: FindingId) => ({ outcome: 'verified' as const, findingId, message: 'done' })),
-    getSettings: vi.fn(() => settings),
-    updateSettings: vi.fn(() => settings),
-    ignoreAddress: vi.fn(() => settings),
-    copyDiagnostics: vi.fn(async (): Promise<void> => {}),
-    muteFinding: vi.fn(() => settings),
-    unmuteFinding: vi.fn(() => settings),
-    hideVm: vi.fn(() => settings),
-    showVm: vi.fn(() => settings),
-  } satisfies Handlers;
-}
 
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });
 const GOOD = frame('app://bridgelight/index.html');
