@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Every provider's wording as the user reads it: the tool, its word for a VM, the listing it runs, its state
 // words, the commands suggested for each action, the restart argv and which names may reach a command.
-// Each test imports the wordings afresh: they are module-level tables, so the values checked are the ones this
-// test's own import built.
+// The tables are built when the modules load; each test imports them afresh so that a mutation run (Stryker)
+// sees these tests build them, instead of counting every entry as static and leaving it out.
 const fresh = async () => {
   const { WORDINGS } = await import('@src/shared/providers');
   const { vmSideFixes } = await import('@src/shared/providers/vm-side-fixes');
