@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The patterns redaction finds values by, each spelling and field once. The patterns are built when the module
 // loads; each test imports it afresh so that a mutation run (Stryker) sees these tests build them and can tell a
-// changed pattern from an untested one, instead of counting every pattern as static and leaving it out.
+// changed pattern from an untested one, instead of leaving them out as static or charging them to a test that
+// never reads them.
 const freshRedactor = async (hostNames: string[] = []) => {
   const { createRedactor } = await import('@src/shared/redact');
   return createRedactor(hostNames);

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // Every provider's wording as the user reads it: the tool, its word for a VM, the listing it runs, its state
 // words, the commands suggested for each action, the restart argv and which names may reach a command.
 // The tables are built when the modules load; each test imports them afresh so that a mutation run (Stryker)
-// sees these tests build them, instead of counting every entry as static and leaving it out.
+// sees these tests build them, instead of leaving them out as static or charging them to a test that never
+// reads them.
 const fresh = async () => {
   const { WORDINGS } = await import('@src/shared/providers');
   const { vmSideFixes } = await import('@src/shared/providers/vm-side-fixes');
