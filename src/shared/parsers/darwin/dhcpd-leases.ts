@@ -15,7 +15,12 @@ function toLease(fields: Map<string, string>): BootpdLease | null {
   const ipAddress = fields.get('ip_address');
   if (ipAddress === undefined || !isIpv4(ipAddress)) return null;
   const lease = fields.get('lease');
-  const expiresAt = lease !== undefined && /^0x[0-9a-f]+$/i.test(lease) ? Number.parseInt(lease, 16) : null;
+  // A time past 2^53 seconds can't be held exactly; it still means "far in the future", so it is held as the largest
+  // exact number rather than a rounded one.
+  const expiresAt =
+    lease !== undefined && /^0x[0-9a-f]+$/i.test(lease)
+      ? Math.min(Number.parseInt(lease, 16), Number.MAX_SAFE_INTEGER)
+      : null;
   return { name: fields.get('name') ?? null, ipAddress, hwAddress: fields.get('hw_address') ?? null, expiresAt };
 }
 

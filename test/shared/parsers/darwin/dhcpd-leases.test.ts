@@ -37,4 +37,11 @@ describe('parseDhcpdLeases on real captures', () => {
     expect(parseDhcpdLeases('cat: /var/db/dhcpd_leases: Permission denied\n').ok).toBe(false);
     expect(parseDhcpdLeases('{\n\tname=x\n\tip_address=not-an-ip\n}\n').ok).toBe(false);
   });
+
+  it('holds a lease time past 2^53 seconds as the largest exact number, still far in the future', () => {
+    const result = parseDhcpdLeases('{\n\tname=ubuntu\n\tip_address=192.168.64.3\n\tlease=0xa77ee7a4f7ecbee\n}\n');
+    expect(result.ok && result.value.map((lease) => lease.expiresAt)).toEqual([Number.MAX_SAFE_INTEGER]);
+    const exact = parseDhcpdLeases('{\n\tname=ubuntu\n\tip_address=192.168.64.3\n\tlease=0x6751f1a2\n}\n');
+    expect(exact.ok && exact.value.map((lease) => lease.expiresAt)).toEqual([0x6751f1a2]);
+  });
 });
