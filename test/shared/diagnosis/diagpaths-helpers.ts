@@ -1,4 +1,4 @@
-// Helpers of the diagpaths tests (hops-branches, vm-side): one hop of a snapshot, one HTTPS probe from the VM.
+// Helpers of the diagnosis tests (hops-branches, vm-side, facts-branches): one hop of a snapshot, one HTTPS probe from the VM.
 import { deriveFacts } from '@src/shared/diagnosis/facts';
 import { buildHops } from '@src/shared/diagnosis/hops';
 import { HOP_IDS, type Hop, type HopId, type Snapshot, type TlsProbe } from '@src/shared/model';

@@ -8,6 +8,7 @@ import { parseNetstatRn } from '@src/shared/parsers/darwin/netstat';
 import { parseRouteGet } from '@src/shared/parsers/darwin/route-get';
 import { parseIpRouteText } from '@src/shared/parsers/ip-route-text';
 import { describe, expect, it } from 'vitest';
+import { tlsProbe } from './diagpaths-helpers';
 import {
   emptySnapshot,
   en0,
@@ -446,18 +447,7 @@ describe('deriveFacts: the VM', () => {
   });
 
   it('passes on what the probe reported', () => {
-    const tls = {
-      target: 'registry-1.docker.io:443',
-      tried: true,
-      connected: true,
-      handshake: true,
-      verified: true,
-      verifyError: null,
-      issuer: null,
-      subject: null,
-      timedOut: false,
-      error: null,
-    };
+    const tls = tlsProbe('registry-1.docker.io:443');
     const probe = vmProbe({
       nameservers: ['192.168.77.1', '8.8.8.8'],
       targets: [vmTarget(SEED.target, false), vmTarget('1.1.1.1:443', true)],
