@@ -73,7 +73,10 @@ export function createPrivateDir(dir: string): PrivateDir {
   }
   const pinned = fstatSync(fd);
   const viaFd = existsSync(`/proc/self/fd/${fd}`);
+  let closed = false;
   const base = (): string => {
+    // Once closed, the descriptor's number can be handed to the next file opened: never write through it again.
+    if (closed) throw new Error(`${dir}: closed; nothing more is written`);
     if (viaFd) return `/proc/self/fd/${fd}`;
     const now = lstatSync(path);
     if (!now.isDirectory() || now.ino !== pinned.ino || now.dev !== pinned.dev)
@@ -98,11 +101,14 @@ export function createPrivateDir(dir: string): PrivateDir {
       }
     },
     close() {
+      if (closed) return;
+      closed = true;
       closeSync(fd);
     },
     discard() {
       // Only the names this process created, through the folder it holds: never a path someone swapped in.
       for (const name of written) unlinkSync(join(base(), name));
+      closed = true;
       closeSync(fd);
       rmdirSync(path);
     },

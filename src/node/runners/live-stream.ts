@@ -23,10 +23,9 @@ export function spawnLines(argv: readonly string[], onChunk: (text: string) => v
   child.stdout?.setEncoding('utf8');
   child.stdout?.on('data', (chunk: string) => onChunk(chunk));
   let stopped = false;
-  const ended = child.then(
-    (result) => (stopped ? 'stopped' : `${argv.join(' ')} exited (${result.exitCode ?? result.signal ?? 'unknown'})`),
-    (error: Error) => `${argv.join(' ')} failed: ${error.message}`,
-  );
+  // With `reject: false` execa resolves even when the program never started, so this is the one place the reason
+  // is worded; `ended` never rejects.
+  const ended = child.then((result) => (stopped ? 'stopped' : endReason(argv, result)));
   return {
     stop() {
       stopped = true;
@@ -38,4 +37,19 @@ export function spawnLines(argv: readonly string[], onChunk: (text: string) => v
     },
     ended,
   };
+}
+
+interface EndedProcess {
+  exitCode?: number;
+  signal?: string;
+  code?: string;
+}
+
+function endReason(argv: readonly string[], result: EndedProcess): string {
+  const command = argv.join(' ');
+  if (result.code === 'ENOENT') return `${command} could not start: ${argv[0]} not found`;
+  if (result.exitCode === undefined && result.signal === undefined) {
+    return `${command} could not start (${result.code ?? 'no exit status'})`;
+  }
+  return `${command} exited (${result.exitCode ?? result.signal})`;
 }
